@@ -1,0 +1,79 @@
+// -----------------------------------------------------------------------------
+// File: rules/violation.h
+// -----------------------------------------------------------------------------
+//
+// The values runcheck reports about a user's input. Problems in the input are
+// values, never exceptions or `absl::Status`:
+//
+//   * `Violation`: the input breaks a rule of the API. It carries the catalog
+//     code (so the HTTP status and the API message follow), the field path
+//     (`Tag.3.Key`, `Parameters.name`, `Frequency`), an optional byte span
+//     into that field's value, and a detail sentence for humans. The API's
+//     answer is the catalog message; the detail is extra and its wording is
+//     not part of the contract (the code, field and span are).
+//   * `Warning`: the input is valid but suspicious. A warning has a stable id
+//     (`frequency.day-fields-or`), a field, an optional span and a detail.
+//     Warnings never change validity.
+//
+// Spans are 0-based byte offsets into the field's original value (for the
+// JSON text of `Parameters`, into that text).
+//
+// Plain values: copyable, no I/O, thread-compatible.
+//
+// Example:
+//
+//   Violation v{Code::kInvalidParamFrequency, "Frequency", Span{12, 1},
+//               "day-of-week value 8 at offset 12 is outside 0-7"};
+//   v.info().http_status;  // 400
+
+#ifndef RUNCHECK_RULES_VIOLATION_H_
+#define RUNCHECK_RULES_VIOLATION_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/catalog.h"
+
+namespace runcheck {
+
+// A byte range [offset, offset + length) of a field's value. A zero length
+// points between two bytes (for example at the end of a truncated value).
+struct Span {
+  size_t offset = 0;
+  size_t length = 0;
+
+  friend bool operator==(const Span& a, const Span& b) {
+    return a.offset == b.offset && a.length == b.length;
+  }
+};
+
+struct Violation {
+  Code code;
+  std::string field;
+  std::optional<Span> span;
+  std::string detail;
+
+  const CodeInfo& info() const { return Describe(code); }
+};
+
+struct Warning {
+  std::string_view id;  // stable, points at a static string
+  std::string field;
+  std::optional<Span> span;
+  std::string detail;
+};
+
+// What one check found: violations in the documented order, then warnings.
+struct Findings {
+  std::vector<Violation> violations;
+  std::vector<Warning> warnings;
+
+  bool ok() const { return violations.empty(); }
+};
+
+}  // namespace runcheck
+
+#endif  // RUNCHECK_RULES_VIOLATION_H_
