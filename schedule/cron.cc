@@ -1,0 +1,670 @@
+#include "schedule/cron.h"
+
+#include <cctype>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "schedule/civil.h"
+
+namespace runcheck {
+namespace schedule {
+namespace {
+
+enum Field { kSecond, kMinute, kHour, kDom, kMonth, kDow, kYear };
+
+struct FieldSpec {
+  const char* name;
+  int min, max;
+};
+
+constexpr FieldSpec kSpecs[] = {
+    {"second", 0, 59},      {"minute", 0, 59}, {"hour", 0, 23},
+    {"day-of-month", 1, 31}, {"month", 1, 12},  {"day-of-week", 0, 7},
+    {"year", kMinYear, kMaxYear},
+};
+
+constexpr const char* kMonthNames[] = {
+    "JANUARY", "FEBRUARY", "MARCH",     "APRIL",   "MAY",      "JUNE",
+    "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+constexpr const char* kDayNames[] = {"MONDAY", "TUESDAY",  "WEDNESDAY",
+                                     "THURSDAY", "FRIDAY", "SATURDAY",
+                                     "SUNDAY"};
+
+// A set of field values, bit (v - min).
+struct Bits {
+  uint64_t w[3] = {0, 0, 0};
+  void Set(int i) { w[i >> 6] |= uint64_t{1} << (i & 63); }
+  bool Get(int i) const { return (w[i >> 6] >> (i & 63)) & 1; }
+};
+
+std::string Upper(std::string_view s) {
+  std::string u(s);
+  for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return u;
+}
+
+// Parses one element of a field's comma list.
+class ElementParser {
+ public:
+  ElementParser(Field field, std::string_view text, size_t base,
+                CronFields& out, Bits& bits, std::optional<CronError>& error)
+      : field_(field), spec_(kSpecs[field]), text_(text), base_(base),
+        out_(out), bits_(bits), error_(error) {}
+
+  bool Parse() {
+    const std::string upper = Upper(text_);
+    if (text_.empty()) return Fail(0, 0, "empty list element");
+    if (field_ == kDom && ParseDomSpecial(upper)) return !error_;
+    if (error_) return false;
+    if (field_ == kDow && ParseDowSpecial(upper)) return !error_;
+    if (error_) return false;
+
+    // base [ "/" step ]
+    const size_t slash = text_.find('/');
+    const std::string_view head = text_.substr(0, slash);
+    int lo, hi;
+    bool range = false;
+    if (head == "*") {
+      lo = field_ == kDow ? 1 : spec_.min;
+      hi = field_ == kDow ? 7 : spec_.max;
+      range = true;
+    } else {
+      const size_t dash = head.find('-');
+      std::optional<int> a = Value(head.substr(0, dash), 0);
+      if (!a) return false;
+      lo = hi = *a;
+      if (dash != std::string_view::npos) {
+        std::optional<int> b = Value(head.substr(dash + 1), dash + 1);
+        if (!b) return false;
+        hi = *b;
+        range = true;
+        if (field_ == kDow) {  // compare Monday=1 ... Sunday=7
+          if (lo == 0) lo = 7;
+          if (hi == 0) hi = 7;
+        }
+        if (field_ == kYear && hi < lo) {
+          return Fail(0, head.size(),
+                      absl::StrCat("year range ", lo, "-", hi, " is descending"));
+        }
+      }
+    }
+    int step = 1;
+    if (slash != std::string_view::npos) {
+      const std::string_view st = text_.substr(slash + 1);
+      std::optional<int> n = Number(st, slash + 1, "step");
+      if (!n) return false;
+      const int span = field_ == kDow ? 6 : spec_.max - spec_.min;
+      if (*n < 1 || *n > span) {
+        return Fail(slash + 1, st.size(),
+                    absl::StrCat(spec_.name, " step ", *n, " is outside 1-", span));
+      }
+      step = *n;
+      if (!range) {  // a/n: from a up to the field maximum
+        if (field_ == kDow && lo == 0) lo = 7;
+        hi = field_ == kDow ? 7 : spec_.max;
+        range = true;
+      }
+    }
+    if (!range) {
+      Add(lo);
+      return true;
+    }
+    // Walk lo..hi (wrapping) in steps.
+    const int first = field_ == kDow ? 1 : spec_.min;
+    const int last = field_ == kDow ? 7 : spec_.max;
+    const int width = last - first + 1;
+    const int count = (hi >= lo ? hi - lo : hi - lo + width) + 1;
+    for (int k = 0; k < count; k += step) {
+      int v = lo + k;
+      if (v > last) v -= width;
+      Add(v);
+    }
+    return true;
+  }
+
+ private:
+  bool Fail(size_t off, size_t len, std::string detail) {
+    error_ = CronError{base_ + off, len, std::move(detail)};
+    return false;
+  }
+
+  void Add(int v) {
+    if (field_ == kDow) {
+      bits_.Set(v == 0 ? 6 : v - 1);  // Monday = bit 0
+    } else {
+      bits_.Set(v - spec_.min);
+    }
+  }
+
+  // Digits with at most one leading zero.
+  std::optional<int> Number(std::string_view s, size_t off, const char* what) {
+    if (s.empty()) {
+      Fail(off, 0, absl::StrCat("missing ", what, " in ", spec_.name));
+      return std::nullopt;
+    }
+    for (char c : s) {
+      if (c < '0' || c > '9') {
+        Fail(off, s.size(),
+             absl::StrCat("'", std::string(s), "' is not a valid ", what,
+                          " in ", spec_.name));
+        return std::nullopt;
+      }
+    }
+    if (s.size() > 1 && s[0] == '0' && (s.size() > 2)) {
+      Fail(off, s.size(),
+           absl::StrCat("'", std::string(s),
+                        "' has more than one leading zero (write ",
+                        std::string(s.substr(s.find_first_not_of('0') ==
+                                                     std::string_view::npos
+                                                 ? s.size() - 1
+                                                 : s.find_first_not_of('0'))),
+                        ")"));
+      return std::nullopt;
+    }
+    if (s.size() > 4) {
+      Fail(off, s.size(), absl::StrCat("'", std::string(s), "' is too large"));
+      return std::nullopt;
+    }
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+  }
+
+  // A number or (month, day-of-week) a name, range-checked.
+  std::optional<int> Value(std::string_view s, size_t off) {
+    if (!s.empty() && std::isalpha(static_cast<unsigned char>(s[0]))) {
+      const std::string u = Upper(s);
+      if (field_ == kMonth || field_ == kDow) {
+        const auto& names = field_ == kMonth ? kMonthNames : kDayNames;
+        const int n = field_ == kMonth ? 12 : 7;
+        for (int i = 0; i < n; ++i) {
+          const std::string_view full = names[i];
+          if (u == full || u == full.substr(0, 3)) return i + 1;
+        }
+      }
+      Fail(off, s.size(),
+           absl::StrCat("'", std::string(s), "' is not a ", spec_.name,
+                        " value", field_ == kMonth ? " (JAN-DEC or 1-12)" : field_ == kDow ? " (MON-SUN or 0-7)" : ""));
+      return std::nullopt;
+    }
+    std::optional<int> v = Number(s, off, "value");
+    if (!v) return std::nullopt;
+    if (*v < spec_.min || *v > spec_.max) {
+      Fail(off, s.size(),
+           absl::StrCat(spec_.name, " value ", *v, " at offset ", base_ + off,
+                        " is outside ", spec_.min, "-", spec_.max));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  // L, L-n, LW, nW. Returns true when the element was one (or an error).
+  bool ParseDomSpecial(const std::string& u) {
+    if (u == "L") {
+      out_.last_day = true;
+      return true;
+    }
+    if (u == "LW") {
+      out_.last_weekday_of_month = true;
+      return true;
+    }
+    if (u.size() > 2 && u[0] == 'L' && u[1] == '-') {
+      if (u.back() == 'W') {
+        Fail(0, text_.size(), "L-nW is not supported");
+        return true;
+      }
+      std::optional<int> n = Number(text_.substr(2), 2, "offset");
+      if (!n) return true;
+      if (*n < 1 || *n > 30) {
+        Fail(2, text_.size() - 2,
+             absl::StrCat("L-", *n, ": the offset must be 1-30"));
+        return true;
+      }
+      out_.last_day_offsets |= uint32_t{1} << *n;
+      return true;
+    }
+    if (u.size() > 1 && u.back() == 'W') {
+      std::optional<int> n =
+          Value(text_.substr(0, text_.size() - 1), 0);
+      if (!n) return true;
+      out_.nearest_weekdays |= uint32_t{1} << *n;
+      return true;
+    }
+    return false;
+  }
+
+  // L, nL, n#k.
+  bool ParseDowSpecial(const std::string& u) {
+    if (u == "L") {
+      out_.weekdays |= 1 << 6;  // Sunday, the last day of the week
+      return true;
+    }
+    const size_t hash = text_.find('#');
+    if (hash != std::string_view::npos) {
+      std::optional<int> d = Value(text_.substr(0, hash), 0);
+      if (!d) return true;
+      std::optional<int> k = Number(text_.substr(hash + 1), hash + 1, "occurrence");
+      if (!k) return true;
+      if (*k < 1 || *k > 5) {
+        Fail(hash + 1, text_.size() - hash - 1,
+             absl::StrCat("#", *k, ": the occurrence must be 1-5"));
+        return true;
+      }
+      const int bit = *d == 0 ? 6 : *d - 1;
+      out_.nth_weekdays[bit] |= static_cast<uint8_t>(1 << *k);
+      return true;
+    }
+    if (u.size() > 1 && u.back() == 'L') {
+      std::optional<int> d = Value(text_.substr(0, text_.size() - 1), 0);
+      if (!d) return true;
+      out_.last_weekdays |= static_cast<uint8_t>(1 << (*d == 0 ? 6 : *d - 1));
+      return true;
+    }
+    return false;
+  }
+
+  Field field_;
+  FieldSpec spec_;
+  std::string_view text_;
+  size_t base_;
+  CronFields& out_;
+  Bits& bits_;
+  std::optional<CronError>& error_;
+};
+
+uint64_t Low(const Bits& b) { return b.w[0]; }
+
+int HighestBit(uint64_t m) { return 63 - __builtin_clzll(m); }
+int LowestBit(uint64_t m) { return __builtin_ctzll(m); }
+uint64_t AtLeast(uint64_t m, int v) { return v > 63 ? 0 : m & (~uint64_t{0} << v); }
+uint64_t AtMost(uint64_t m, int v) {
+  return v < 0 ? 0 : v >= 63 ? m : m & ((uint64_t{2} << v) - 1);
+}
+
+}  // namespace
+
+bool CronFields::HasYear(int64_t year) const {
+  if (year < kMinYear || year > kMaxYear) return false;
+  const int i = static_cast<int>(year - kMinYear);
+  return (years[i >> 6] >> (i & 63)) & 1;
+}
+
+uint32_t CronFields::DayMask(int64_t year, int month) const {
+  const int dim = DaysInMonth(year, month);
+  const uint32_t valid = ((uint32_t{2} << dim) - 1) & ~uint32_t{1};
+  if (!dom_restricted && !dow_restricted) return valid;
+  const int64_t first_day = DaysFromCivil(year, month, 1);
+  const int first_wd = WeekdayFromDays(first_day);  // 0 = Monday
+  auto weekday_of = [&](int d) { return (first_wd + d - 1) % 7; };
+  uint32_t dom = 0;
+  if (dom_restricted) {
+    dom = days & valid;
+    if (last_day) dom |= uint32_t{1} << dim;
+    for (uint32_t m = last_day_offsets; m; m &= m - 1) {
+      const int d = dim - LowestBit(m);
+      if (d >= 1) dom |= uint32_t{1} << d;
+    }
+    if (last_weekday_of_month) {
+      const int wd = weekday_of(dim);
+      dom |= uint32_t{1} << (wd == 5 ? dim - 1 : wd == 6 ? dim - 2 : dim);
+    }
+    for (uint32_t m = nearest_weekdays; m; m &= m - 1) {
+      const int n = LowestBit(m);
+      if (n > dim) continue;  // the month has no day n
+      const int wd = weekday_of(n);
+      int d = n;
+      if (wd == 5) d = n == 1 ? n + 2 : n - 1;      // Saturday
+      if (wd == 6) d = n == dim ? n - 2 : n + 1;    // Sunday
+      dom |= uint32_t{1} << d;
+    }
+  }
+  uint32_t dow = 0;
+  if (dow_restricted) {
+    for (int d = 1; d <= 7; ++d) {
+      if ((weekdays >> weekday_of(d)) & 1) {
+        for (int x = d; x <= dim; x += 7) dow |= uint32_t{1} << x;
+      }
+    }
+    for (int w = 0; w < 7; ++w) {
+      const int first = 1 + (w - first_wd + 7) % 7;
+      if ((last_weekdays >> w) & 1) {
+        dow |= uint32_t{1} << (first + (dim - first) / 7 * 7);
+      }
+      for (uint32_t k = nth_weekdays[w]; k; k &= k - 1) {
+        const int d = first + 7 * (LowestBit(k) - 1);
+        if (d <= dim) dow |= uint32_t{1} << d;
+      }
+    }
+  }
+  if (dom_restricted && dow_restricted) return dom | dow;
+  return dom_restricted ? dom : dow;
+}
+
+std::optional<int64_t> CronFields::NextCivil(int64_t from) const {
+  const int64_t lo = DaysFromCivil(kMinYear, 1, 1) * kSecondsPerDay;
+  if (from < lo) from = lo;
+  CivilTime t = CivilFromLocalSeconds(from);
+  int64_t y = t.year;
+  int mo = t.month, d = t.day, h = t.hour, mi = t.minute, s = t.second;
+  // Each pass either returns or moves to a later month, day, hour or minute
+  // with the finer fields reset; months are bounded by the horizon.
+  for (int guard = 0; guard < 200000; ++guard) {
+    if (y > kMaxYear) return std::nullopt;
+    if (!HasYear(y)) {
+      ++y; mo = 1; d = 1; h = 0; mi = 0; s = 0;
+      continue;
+    }
+    const uint64_t mm = AtLeast(months, mo);
+    if (mm == 0) {
+      ++y; mo = 1; d = 1; h = 0; mi = 0; s = 0;
+      continue;
+    }
+    if (LowestBit(mm) != mo) {
+      mo = LowestBit(mm); d = 1; h = 0; mi = 0; s = 0;
+    }
+    const uint64_t dm = AtLeast(DayMask(y, mo), d);
+    if (dm == 0) {
+      if (++mo > 12) { ++y; mo = 1; }
+      d = 1; h = 0; mi = 0; s = 0;
+      continue;
+    }
+    if (LowestBit(dm) != d) {
+      d = LowestBit(dm); h = 0; mi = 0; s = 0;
+    }
+    const uint64_t hm = AtLeast(hours, h);
+    if (hm == 0) {
+      ++d; h = 0; mi = 0; s = 0;  // d past the month end fails DayMask
+      continue;
+    }
+    if (LowestBit(hm) != h) {
+      h = LowestBit(hm); mi = 0; s = 0;
+    }
+    const uint64_t mim = AtLeast(minutes, mi);
+    if (mim == 0) {
+      ++h; mi = 0; s = 0;
+      continue;
+    }
+    if (LowestBit(mim) != mi) {
+      mi = LowestBit(mim); s = 0;
+    }
+    const uint64_t sm = AtLeast(seconds, s);
+    if (sm == 0) {
+      ++mi; s = 0;
+      continue;
+    }
+    s = LowestBit(sm);
+    return LocalSeconds(CivilTime{y, mo, d, h, mi, s});
+  }
+  return std::nullopt;
+}
+
+std::optional<int64_t> CronFields::PreviousCivil(int64_t to) const {
+  const int64_t hi = DaysFromCivil(kMaxYear + 1, 1, 1) * kSecondsPerDay - 1;
+  if (to > hi) to = hi;
+  CivilTime t = CivilFromLocalSeconds(to);
+  int64_t y = t.year;
+  int mo = t.month, d = t.day, h = t.hour, mi = t.minute, s = t.second;
+  for (int guard = 0; guard < 200000; ++guard) {
+    if (y < kMinYear) return std::nullopt;
+    if (!HasYear(y)) {
+      --y; mo = 12; d = 31; h = 23; mi = 59; s = 59;
+      continue;
+    }
+    const uint64_t mm = AtMost(months, mo);
+    if (mm == 0) {
+      --y; mo = 12; d = 31; h = 23; mi = 59; s = 59;
+      continue;
+    }
+    if (HighestBit(mm) != mo) {
+      mo = HighestBit(mm); d = 31; h = 23; mi = 59; s = 59;
+    }
+    const uint64_t dm = AtMost(DayMask(y, mo), d);
+    if (dm == 0) {
+      if (--mo < 1) { --y; mo = 12; }
+      d = 31; h = 23; mi = 59; s = 59;
+      continue;
+    }
+    if (HighestBit(dm) != d) {
+      d = HighestBit(dm); h = 23; mi = 59; s = 59;
+    }
+    const uint64_t hm = AtMost(hours, h);
+    if (hm == 0) {
+      --d; h = 23; mi = 59; s = 59;  // d = 0 fails DayMask
+      continue;
+    }
+    if (HighestBit(hm) != h) {
+      h = HighestBit(hm); mi = 59; s = 59;
+    }
+    const uint64_t mim = AtMost(minutes, mi);
+    if (mim == 0) {
+      --h; mi = 59; s = 59;
+      continue;
+    }
+    if (HighestBit(mim) != mi) {
+      mi = HighestBit(mim); s = 59;
+    }
+    const uint64_t sm = AtMost(seconds, s);
+    if (sm == 0) {
+      --mi; s = 59;
+      continue;
+    }
+    s = HighestBit(sm);
+    return LocalSeconds(CivilTime{y, mo, d, h, mi, s});
+  }
+  return std::nullopt;
+}
+
+bool operator==(const CronFields& a, const CronFields& b) {
+  return a.seconds == b.seconds && a.minutes == b.minutes &&
+         a.hours == b.hours && a.days == b.days && a.last_day == b.last_day &&
+         a.last_day_offsets == b.last_day_offsets &&
+         a.last_weekday_of_month == b.last_weekday_of_month &&
+         a.nearest_weekdays == b.nearest_weekdays && a.months == b.months &&
+         a.weekdays == b.weekdays && a.last_weekdays == b.last_weekdays &&
+         a.nth_weekdays == b.nth_weekdays && a.years == b.years &&
+         a.dom_restricted == b.dom_restricted &&
+         a.dow_restricted == b.dow_restricted && a.fixed_time == b.fixed_time;
+}
+
+CronParse ParseCronFields(std::string_view text) {
+  CronParse result;
+  std::optional<CronError>& error = result.error;
+  // Split on runs of spaces and tabs, keeping offsets.
+  std::vector<std::pair<size_t, std::string_view>> tokens;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == ' ' || text[i] == '\t') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\t') ++j;
+    tokens.emplace_back(i, text.substr(i, j - i));
+    i = j;
+  }
+  if (tokens.size() < 6 || tokens.size() > 7) {
+    const size_t at = tokens.size() > 7 ? tokens[7].first : text.size();
+    error = CronError{at, tokens.size() > 7 ? tokens[7].second.size() : 0,
+                      absl::StrCat("expected 6 or 7 fields (second minute hour "
+                                   "day-of-month month day-of-week [year]), got ",
+                                   tokens.size())};
+    return result;
+  }
+  CronFields f;
+  f.has_year = tokens.size() == 7;
+  for (size_t fi = 0; fi < tokens.size(); ++fi) {
+    const Field field = static_cast<Field>(fi);
+    const auto [base, tok] = tokens[fi];
+    Bits bits;
+    const bool any = tok == "*" || tok == "?";
+    if (tok == "?" && field != kDom && field != kDow && field != kYear) {
+      error = CronError{base, 1,
+                        absl::StrCat("'?' is allowed only in day-of-month, "
+                                     "day-of-week and year, not in ",
+                                     kSpecs[field].name, "; use '*'")};
+      return result;
+    }
+    if (any) {
+      if (field == kDow) {
+        for (int i = 0; i < 7; ++i) bits.Set(i);
+      } else {
+        for (int v = kSpecs[field].min; v <= kSpecs[field].max; ++v) {
+          bits.Set(v - kSpecs[field].min);
+        }
+      }
+    } else {
+      size_t start = 0;
+      while (true) {
+        const size_t comma = tok.find(',', start);
+        const std::string_view el = tok.substr(
+            start, comma == std::string_view::npos ? tok.size() - start
+                                                   : comma - start);
+        if (el == "*" || el == "?") {
+          error = CronError{base + start, 1,
+                            absl::StrCat("'", std::string(el),
+                                         "' must stand alone in ",
+                                         kSpecs[field].name)};
+          return result;
+        }
+        ElementParser p(field, el, base + start, f, bits, error);
+        if (!p.Parse()) return result;
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+      }
+    }
+    switch (field) {
+      case kSecond:
+        f.seconds = Low(bits);
+        f.fixed_time = true;
+        break;
+      case kMinute:
+        f.minutes = Low(bits);
+        break;
+      case kHour:
+        f.hours = static_cast<uint32_t>(Low(bits));
+        break;
+      case kDom:
+        f.days = static_cast<uint32_t>(Low(bits) << 1);
+        f.dom_restricted = !any;
+        break;
+      case kMonth:
+        f.months = static_cast<uint16_t>(Low(bits) << 1);
+        break;
+      case kDow:
+        f.weekdays |= static_cast<uint8_t>(Low(bits));
+        f.dow_restricted = !any;
+        break;
+      case kYear:
+        f.years = {bits.w[0], bits.w[1], bits.w[2]};
+        break;
+    }
+    if (field <= kHour) {
+      // Fixed-time needs plain numbers only: no '*', '-' or '/'.
+      if (any || tok.find_first_of("*-/") != std::string_view::npos) {
+        f.fixed_time = false;
+      }
+    }
+  }
+  if (!f.has_year) {
+    for (int y = kMinYear; y <= kMaxYear; ++y) {
+      const int i = y - kMinYear;
+      f.years[i >> 6] |= uint64_t{1} << (i & 63);
+    }
+  }
+  // fixed_time was set at the second field and cleared by any interval field.
+  result.fields = f;
+  return result;
+}
+
+namespace {
+
+// "a-b,c,..." for the set bits of `mask` between lo and hi, shifted by `add`.
+std::string ListOf(uint64_t mask, int lo, int hi, int add = 0) {
+  std::vector<std::string> parts;
+  for (int v = lo; v <= hi;) {
+    if (!((mask >> v) & 1)) {
+      ++v;
+      continue;
+    }
+    int e = v;
+    while (e + 1 <= hi && ((mask >> (e + 1)) & 1)) ++e;
+    if (e == v) {
+      parts.push_back(absl::StrCat(v + add));
+    } else {
+      parts.push_back(absl::StrCat(v + add, "-", e + add));
+    }
+    v = e + 1;
+  }
+  return absl::StrJoin(parts, ",");
+}
+
+}  // namespace
+
+std::string CronFieldsToString(const CronFields& f) {
+  const uint64_t all60 = (uint64_t{1} << 60) - 1;
+  auto field = [](uint64_t mask, uint64_t all, int lo, int hi) {
+    return mask == all ? std::string("*") : ListOf(mask, lo, hi);
+  };
+  std::string out = absl::StrCat(
+      field(f.seconds, all60, 0, 59), " ", field(f.minutes, all60, 0, 59), " ",
+      field(f.hours, (1u << 24) - 1, 0, 23), " ");
+  if (!f.dom_restricted) {
+    out += f.dow_restricted ? "?" : "*";
+  } else {
+    std::vector<std::string> parts;
+    if (f.days) parts.push_back(ListOf(f.days, 1, 31));
+    if (f.last_day) parts.push_back("L");
+    for (int n = 1; n <= 30; ++n) {
+      if ((f.last_day_offsets >> n) & 1) parts.push_back(absl::StrCat("L-", n));
+    }
+    if (f.last_weekday_of_month) parts.push_back("LW");
+    for (int n = 1; n <= 31; ++n) {
+      if ((f.nearest_weekdays >> n) & 1) parts.push_back(absl::StrCat(n, "W"));
+    }
+    out += absl::StrJoin(parts, ",");
+  }
+  out += " ";
+  out += f.months == 0x1ffe ? std::string("*") : ListOf(f.months, 1, 12);
+  out += " ";
+  if (!f.dow_restricted) {
+    out += "?";
+  } else {
+    std::vector<std::string> parts;
+    if (f.weekdays) parts.push_back(ListOf(f.weekdays, 0, 6, 1));
+    for (int w = 0; w < 7; ++w) {
+      if ((f.last_weekdays >> w) & 1) parts.push_back(absl::StrCat(w + 1, "L"));
+    }
+    for (int w = 0; w < 7; ++w) {
+      for (int k = 1; k <= 5; ++k) {
+        if ((f.nth_weekdays[w] >> k) & 1) {
+          parts.push_back(absl::StrCat(w + 1, "#", k));
+        }
+      }
+    }
+    out += absl::StrJoin(parts, ",");
+  }
+  if (f.has_year) {
+    std::vector<std::string> parts;
+    bool all = true;
+    for (int y = kMinYear; y <= kMaxYear; ++y) all = all && f.HasYear(y);
+    if (all) {
+      out += " *";
+    } else {
+      for (int y = kMinYear; y <= kMaxYear;) {
+        if (!f.HasYear(y)) {
+          ++y;
+          continue;
+        }
+        int e = y;
+        while (e + 1 <= kMaxYear && f.HasYear(e + 1)) ++e;
+        parts.push_back(e == y ? absl::StrCat(y) : absl::StrCat(y, "-", e));
+        y = e + 1;
+      }
+      out += " " + absl::StrJoin(parts, ",");
+    }
+  }
+  return out;
+}
+
+}  // namespace schedule
+}  // namespace runcheck
