@@ -192,8 +192,8 @@ class ElementParser {
     if (!v) return std::nullopt;
     if (*v < spec_.min || *v > spec_.max) {
       Fail(off, s.size(),
-           absl::StrCat(spec_.name, " value ", *v, " at offset ", base_ + off,
-                        " is outside ", spec_.min, "-", spec_.max));
+           absl::StrCat(spec_.name, " value ", *v, " is outside ", spec_.min,
+                        "-", spec_.max));
       return std::nullopt;
     }
     return v;
@@ -600,14 +600,47 @@ std::string ListOf(uint64_t mask, int lo, int hi, int add = 0) {
 
 }  // namespace
 
+// A second, minute or hour field that keeps the schedule's class: plain
+// values for fixed-time; for interval, '*', an arithmetic step "a-b/n" or
+// ranges.
+std::string TimeField(uint64_t mask, int hi, bool fixed) {
+  if (fixed) {
+    std::vector<std::string> parts;
+    for (int v = 0; v <= hi; ++v) {
+      if ((mask >> v) & 1) parts.push_back(absl::StrCat(v));
+    }
+    return absl::StrJoin(parts, ",");
+  }
+  const uint64_t all = (hi == 63 ? ~uint64_t{0} : (uint64_t{2} << hi) - 1);
+  if (mask == all) return "*";
+  const int n = __builtin_popcountll(mask);
+  if (n >= 3) {
+    const int a = __builtin_ctzll(mask);
+    const int b = 63 - __builtin_clzll(mask);
+    if ((b - a) % (n - 1) == 0) {
+      const int step = (b - a) / (n - 1);
+      bool progression = step > 1;
+      for (int k = 0; progression && k < n; ++k) {
+        progression = (mask >> (a + k * step)) & 1;
+      }
+      if (progression) return absl::StrCat(a, "-", b, "/", step);
+    }
+  }
+  return ListOf(mask, 0, hi);
+}
+
 std::string CronFieldsToString(const CronFields& f) {
-  const uint64_t all60 = (uint64_t{1} << 60) - 1;
-  auto field = [](uint64_t mask, uint64_t all, int lo, int hi) {
-    return mask == all ? std::string("*") : ListOf(mask, lo, hi);
-  };
-  std::string out = absl::StrCat(
-      field(f.seconds, all60, 0, 59), " ", field(f.minutes, all60, 0, 59), " ",
-      field(f.hours, (1u << 24) - 1, 0, 23), " ");
+  std::string sec = TimeField(f.seconds, 59, f.fixed_time);
+  const std::string min = TimeField(f.minutes, 59, f.fixed_time);
+  const std::string hour = TimeField(f.hours, 23, f.fixed_time);
+  if (!f.fixed_time &&
+      (sec + min + hour).find_first_of("*-/") == std::string::npos) {
+    // Plain values that came from an interval form ("5-5"): keep the class.
+    const size_t comma = sec.find(',');
+    const std::string first = sec.substr(0, comma);
+    sec = absl::StrCat(first, "-", first, sec.substr(first.size()));
+  }
+  std::string out = absl::StrCat(sec, " ", min, " ", hour, " ");
   if (!f.dom_restricted) {
     out += f.dow_restricted ? "?" : "*";
   } else {

@@ -1,0 +1,576 @@
+#include "schedule/frequency.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "schedule/civil.h"
+#include "schedule/cron.h"
+#include "schedule/zone_token.h"
+
+namespace runcheck {
+namespace schedule {
+
+// Builds Schedule values; a friend so Schedule stays immutable to users.
+struct ScheduleBuilder {
+  static Schedule Rate(int64_t anchor, int64_t period, std::string unit) {
+    Schedule s;
+    s.kind_ = Schedule::Kind::kRate;
+    s.anchor_ = anchor;
+    s.period_ = period;
+    s.rate_unit_ = std::move(unit);
+    return s;
+  }
+  static Schedule At(int64_t at, TimeZone zone) {
+    Schedule s;
+    s.kind_ = Schedule::Kind::kAt;
+    s.at_ = at;
+    s.zone_ = std::move(zone);
+    s.explicit_zone_ = true;
+    return s;
+  }
+  static Schedule Cron(CronSchedule cron, bool explicit_zone) {
+    Schedule s;
+    s.kind_ = Schedule::Kind::kCron;
+    s.zone_ = cron.zone();
+    s.cron_ = std::make_shared<const CronSchedule>(std::move(cron));
+    s.explicit_zone_ = explicit_zone;
+    return s;
+  }
+};
+
+namespace {
+
+constexpr std::string_view kField = "Frequency";
+constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+// Rate fires end where cron's do: 2099-12-31 23:59:59, here in UTC.
+constexpr int64_t kRateHorizon =
+    DaysFromCivil(kMaxYear + 1, 1, 1) * kSecondsPerDay - 1;
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+char Lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// Is `text` (trimmed) of the form `<word>` + optional blanks + `(`?
+bool StartsForm(std::string_view text, std::string_view word) {
+  if (text.size() <= word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (Lower(text[i]) != word[i]) return false;
+  }
+  size_t i = word.size();
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  return i < text.size() && text[i] == '(';
+}
+
+class Parser {
+ public:
+  Parser(std::string_view original, const FrequencyOptions& options,
+         FrequencyResult& result)
+      : original_(original), opt_(options), result_(result) {}
+
+  void Run() {
+    size_t b = 0, e = original_.size();
+    while (b < e && IsBlank(original_[b])) ++b;
+    while (e > b && IsBlank(original_[e - 1])) --e;
+    base_ = b;
+    text_ = original_.substr(b, e - b);
+    if (text_.empty()) {
+      base_ = 0;
+      Fail(0, original_.size(), "the Frequency is empty");
+      return;
+    }
+    if (b > 0 || e < original_.size()) {
+      Warn("frequency.trimmed", 0, original_.size(),
+           "leading or trailing white space is ignored");
+    }
+    if (StartsForm(text_, "rate")) {
+      Rate();
+    } else if (StartsForm(text_, "at")) {
+      At();
+    } else {
+      Cron();
+    }
+  }
+
+ private:
+  // Offsets below are into text_ (trimmed); spans are reported into the
+  // original value.
+  void Fail(size_t off, size_t len, std::string detail) {
+    result_.findings.violations.push_back(Violation{
+        Code::kInvalidParamFrequency, std::string(kField),
+        Span{base_ + off, len}, std::move(detail)});
+  }
+  void Warn(std::string_view id, size_t off, size_t len, std::string detail) {
+    result_.findings.warnings.push_back(
+        Warning{id, std::string(kField), Span{off, len}, std::move(detail)});
+  }
+  bool Ok() const { return result_.findings.violations.empty(); }
+
+  void Rate() {
+    size_t i = 4;
+    auto blanks = [&] { while (i < text_.size() && IsBlank(text_[i])) ++i; };
+    blanks();
+    ++i;  // '('
+    blanks();
+    const size_t num_at = i;
+    while (i < text_.size() && std::isdigit(static_cast<unsigned char>(text_[i]))) {
+      ++i;
+    }
+    int64_t n = 0;
+    for (size_t k = num_at; k < i; ++k) {
+      n = n * 10 + (text_[k] - '0');
+      if (n > 1'000'000'000'000) {  // far above any limit; stops overflow
+        Fail(num_at, i - num_at, "the rate is too large");
+        return;
+      }
+    }
+    if (i == num_at) {
+      Fail(i, 1, "rate(...) needs a whole number, e.g. rate(5m)");
+      return;
+    }
+    blanks();
+    const size_t unit_at = i;
+    const char u = i < text_.size() ? Lower(text_[i]) : '\0';
+    const int64_t scale = u == 's' ? 1 : u == 'm' ? 60 : u == 'h' ? 3600
+                          : u == 'd' ? 86400 : 0;
+    if (scale == 0) {
+      Fail(unit_at, i < text_.size() ? 1 : 0,
+           "rate(...) needs a unit s, m, h or d after the number");
+      return;
+    }
+    ++i;
+    blanks();
+    if (i >= text_.size() || text_[i] != ')') {
+      Fail(i, i < text_.size() ? 1 : 0, "expected ')' to close rate(");
+      return;
+    }
+    if (i + 1 != text_.size()) {
+      Fail(i + 1, text_.size() - i - 1, "unexpected text after rate(...)");
+      return;
+    }
+    const int64_t period = n * scale;
+    const Limits& l = opt_.limits;
+    if (period < l.min_rate_seconds || period > l.max_rate_seconds) {
+      Fail(num_at, i - num_at,
+           absl::StrCat("the rate period is ", period, " s; it must be ",
+                        l.min_rate_seconds, " s to ", l.max_rate_seconds, " s"));
+      return;
+    }
+    if (opt_.now && opt_.timeout_seconds && period <= *opt_.timeout_seconds) {
+      Fail(num_at, i - num_at,
+           absl::StrCat("the rate period (", period,
+                        " s) must be longer than the Timeout (",
+                        *opt_.timeout_seconds, " s)"));
+      return;
+    }
+    const int64_t anchor = opt_.created.value_or(opt_.now.value_or(0));
+    result_.schedule =
+        ScheduleBuilder::Rate(anchor, period, std::string(1, u));
+    CheckFiresAfterNow();
+  }
+
+  // Exactly `width` digits at text_[i]; returns the value or -1.
+  int Digits(size_t i, size_t width) const {
+    if (i + width > text_.size()) return -1;
+    int v = 0;
+    for (size_t k = i; k < i + width; ++k) {
+      if (!std::isdigit(static_cast<unsigned char>(text_[k]))) return -1;
+      v = v * 10 + (text_[k] - '0');
+    }
+    return v;
+  }
+
+  void At() {
+    size_t i = 2;
+    while (i < text_.size() && IsBlank(text_[i])) ++i;
+    ++i;  // '('
+    const size_t start = i;
+    // yyyy-MM-dd HH:mm:ss
+    struct Part { size_t off, width; char after; const char* name; int lo, hi; };
+    const Part parts[] = {
+        {0, 4, '-', "year", kMinYear, kMaxYear}, {5, 2, '-', "month", 1, 12},
+        {8, 2, ' ', "day", 1, 31},               {11, 2, ':', "hour", 0, 23},
+        {14, 2, ':', "minute", 0, 59},           {17, 2, '\0', "second", 0, 59}};
+    int v[6];
+    for (int k = 0; k < 6; ++k) {
+      const Part& p = parts[k];
+      v[k] = Digits(start + p.off, p.width);
+      if (v[k] < 0) {
+        Fail(start + p.off, std::min(p.width, text_.size() - std::min(text_.size(), start + p.off)),
+             absl::StrCat("at(...) expects yyyy-MM-dd HH:mm:ss; the ", p.name,
+                          " must be ", p.width, " digits"));
+        return;
+      }
+      if (p.after != '\0') {
+        const size_t sep = start + p.off + p.width;
+        const char c = sep < text_.size() ? text_[sep] : '\0';
+        const bool ok = c == p.after || (p.after == ' ' && c == 'T');
+        if (!ok) {
+          Fail(sep, sep < text_.size() ? 1 : 0,
+               absl::StrCat("at(...) expects '", std::string(1, p.after),
+                            "' after the ", p.name,
+                            p.after == ' ' ? " (or 'T')" : ""));
+          return;
+        }
+      }
+    }
+    for (int k = 0; k < 6; ++k) {
+      const Part& p = parts[k];
+      const int hi = k == 2 ? DaysInMonth(v[0], v[1]) : p.hi;
+      if (v[k] < p.lo || v[k] > hi) {
+        Fail(start + p.off, p.width,
+             absl::StrCat("the ", p.name, " ", v[k], " is outside ", p.lo, "-",
+                          hi, k == 2 ? absl::StrCat(" for ", v[0], "-", v[1] < 10 ? "0" : "", v[1]) : ""));
+        return;
+      }
+    }
+    size_t i2 = start + 19;
+    TimeZone zone = TimeZone::Fixed("UTC", 0);
+    if (i2 < text_.size() && text_[i2] == ' ') {
+      const size_t zone_at = i2 + 1;
+      const size_t close = text_.find(')', zone_at);
+      const size_t zone_end = close == std::string_view::npos ? text_.size() : close;
+      const std::string_view token = text_.substr(zone_at, zone_end - zone_at);
+      if (token.empty() || IsBlank(token.front()) || token.find_first_of(" \t") != std::string_view::npos) {
+        Fail(zone_at, token.size(),
+             "at(...) takes exactly one space before the time zone and none "
+             "inside it");
+        return;
+      }
+      if (!Zone(token, zone_at, &zone)) return;
+      i2 = zone_end;
+    }
+    if (i2 >= text_.size() || text_[i2] != ')') {
+      Fail(i2, i2 < text_.size() ? 1 : 0,
+           "expected ')' right after the time (no space before it)");
+      return;
+    }
+    if (i2 + 1 != text_.size()) {
+      Fail(i2 + 1, text_.size() - i2 - 1, "unexpected text after at(...)");
+      return;
+    }
+    const int64_t local = LocalSeconds(CivilTime{v[0], v[1], v[2], v[3], v[4], v[5]});
+    const TimeZone::Lookup l = zone.At(local);
+    if (l.kind == TimeZone::Lookup::kSkipped) {
+      Fail(start, 19,
+           absl::StrCat("this local time does not exist in ", zone.name(),
+                        " (the clock skips it for daylight saving)"));
+      return;
+    }
+    if (l.kind == TimeZone::Lookup::kRepeated) {
+      Warn("frequency.at-ambiguous", base_ + start, 19,
+           absl::StrCat("this local time occurs twice in ", zone.name(),
+                        "; the earlier one is used"));
+    }
+    if (opt_.now && l.pre <= *opt_.now) {
+      Fail(start, 19, "the time is in the past (it must be after now)");
+      return;
+    }
+    result_.schedule = ScheduleBuilder::At(l.pre, std::move(zone));
+  }
+
+  bool Zone(std::string_view token, size_t off, TimeZone* zone) {
+    ZoneToken z = ParseZoneToken(token, opt_.zones);
+    if (!z.zone) {
+      Fail(off, token.size(), z.error);
+      return false;
+    }
+    if (!z.warning_id.empty()) {
+      const std::string_view id = z.warning_id == "frequency.etc-gmt-sign"
+                                      ? "frequency.etc-gmt-sign"
+                                      : "frequency.zone-alias";
+      Warn(id, base_ + off, token.size(), z.warning);
+    }
+    *zone = std::move(*z.zone);
+    return true;
+  }
+
+  void Cron() {
+    // Split off a trailing zone token: the 7th token when it starts with a
+    // letter, or the 8th.
+    std::vector<std::pair<size_t, size_t>> tok;  // offset, length
+    for (size_t i = 0; i < text_.size();) {
+      if (IsBlank(text_[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < text_.size() && !IsBlank(text_[j])) ++j;
+      tok.emplace_back(i, j - i);
+      i = j;
+    }
+    size_t fields_end = text_.size();
+    std::optional<std::pair<size_t, size_t>> zone_tok;
+    if ((tok.size() == 7 || tok.size() == 8) &&
+        std::isalpha(static_cast<unsigned char>(text_[tok.back().first]))) {
+      zone_tok = tok.back();
+      fields_end = tok[tok.size() - 2].first + tok[tok.size() - 2].second;
+    }
+    if (tok.size() < 6 && !tok.empty() && text_[0] == '@') {
+      Fail(0, tok[0].second,
+           "macros such as @daily are not supported; write six fields, e.g. "
+           "0 0 0 * * ?");
+      return;
+    }
+    CronParse p = ParseCronFields(text_.substr(0, fields_end));
+    if (p.error) {
+      std::string detail = p.error->detail;
+      if (tok.size() == 5) {
+        detail += "; five-field cron is not supported: add the seconds field "
+                  "first, e.g. 0 ";
+        detail += std::string(text_.substr(0, fields_end));
+      }
+      Fail(p.error->offset, p.error->length, detail);
+      return;
+    }
+    TimeZone zone = opt_.default_zone;
+    if (zone_tok) {
+      if (!Zone(text_.substr(zone_tok->first, zone_tok->second),
+                zone_tok->first, &zone)) {
+        return;
+      }
+    }
+    const CronFields& f = *p.fields;
+    if (f.dom_restricted && f.dow_restricted) {
+      Warn("frequency.day-fields-or", base_ + tok[3].first,
+           tok[5].first + tok[5].second - tok[3].first,
+           "both day-of-month and day-of-week are restricted: a day matches "
+           "when EITHER matches (write ? in one of them to use only the "
+           "other)");
+    }
+    result_.schedule = ScheduleBuilder::Cron(
+        CronSchedule(f, std::move(zone), opt_.dst), zone_tok.has_value());
+    if (!opt_.now) return;
+    // Request-level rules.
+    const TimeZone& z = result_.schedule->zone();
+    const int64_t now_local = *opt_.now + z.OffsetAt(*opt_.now);
+    const int64_t now_year = CivilFromLocalSeconds(now_local).year;
+    if (f.has_year) {
+      bool any_future = false;
+      bool any_past = false;
+      for (int y = kMinYear; y <= kMaxYear; ++y) {
+        if (!f.HasYear(y)) continue;
+        (y >= now_year ? any_future : any_past) = true;
+      }
+      const auto [yoff, ylen] = tok[6];
+      if (!any_future) {
+        Fail(yoff, ylen,
+             absl::StrCat("every year the year field selects is before ",
+                          now_year));
+        result_.schedule.reset();
+        return;
+      }
+      if (any_past) {
+        Warn("frequency.past-year", base_ + yoff, ylen,
+             absl::StrCat("the year field names years before ", now_year));
+      }
+    }
+    if (!CheckFiresAfterNow()) return;
+    const int64_t floor = opt_.limits.min_cron_interval_seconds;
+    const int64_t need = std::max(floor, opt_.timeout_seconds.value_or(0));
+    if (std::optional<int64_t> gap = MinimumCronInterval(f, now_local);
+        gap && *gap < need) {
+      Fail(0, fields_end,
+           absl::StrCat("fires can be ", *gap,
+                        " s apart; the minimum interval is ", need, " s (",
+                        opt_.timeout_seconds && *opt_.timeout_seconds > floor
+                            ? "the Timeout"
+                            : "the 10 s floor",
+                        ")"));
+      result_.schedule.reset();
+    }
+  }
+
+  bool CheckFiresAfterNow() {
+    if (!opt_.now || !result_.schedule) return true;
+    if (!result_.schedule->Next(*opt_.now)) {
+      Fail(0, text_.size(),
+           "the schedule never fires after now (no time up to 2099-12-31 "
+           "matches every field)");
+      result_.schedule.reset();
+      return false;
+    }
+    return true;
+  }
+
+  std::string_view original_;
+  std::string_view text_;
+  size_t base_ = 0;
+  const FrequencyOptions& opt_;
+  FrequencyResult& result_;
+};
+
+int MinGap(uint64_t mask) {
+  int best = 1 << 20, prev = -1;
+  for (uint64_t m = mask; m; m &= m - 1) {
+    const int v = __builtin_ctzll(m);
+    if (prev >= 0) best = std::min(best, v - prev);
+    prev = v;
+  }
+  return best;
+}
+
+int Span(uint64_t mask) {
+  return 63 - __builtin_clzll(mask) - __builtin_ctzll(mask);
+}
+
+// Are there two consecutive fire days on or after the day of `from`?
+bool HasConsecutiveDays(const CronFields& f, int64_t from) {
+  const CivilTime t = CivilFromLocalSeconds(from);
+  bool prev_last = false;  // the previous month's last day fires
+  int64_t y = t.year;
+  int m = t.month;
+  bool first = true;
+  for (; y <= kMaxYear; ++m, first = false) {
+    if (m > 12) {
+      m = 1;
+      ++y;
+      if (y > kMaxYear) break;
+    }
+    if (!f.HasYear(y) || !((f.months >> m) & 1)) {
+      prev_last = false;
+      continue;
+    }
+    uint32_t dm = f.DayMask(y, m);
+    if (first) dm &= ~((uint32_t{1} << t.day) - 1);
+    if (dm & (dm >> 1)) return true;
+    if (prev_last && (dm & 2)) return true;
+    prev_last = (dm >> DaysInMonth(y, m)) & 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from) {
+  const std::optional<int64_t> first = f.NextCivil(from + 1);
+  if (!first || !f.NextCivil(*first + 1)) return std::nullopt;
+  int64_t best = kMax;
+  const int span_s = Span(f.seconds), span_m = Span(f.minutes);
+  if (__builtin_popcountll(f.seconds) > 1) best = std::min<int64_t>(best, MinGap(f.seconds));
+  if (__builtin_popcountll(f.minutes) > 1) {
+    best = std::min<int64_t>(best, 60 * MinGap(f.minutes) - span_s);
+  }
+  if (__builtin_popcount(f.hours) > 1) {
+    best = std::min<int64_t>(best, 3600 * MinGap(f.hours) - (60 * span_m + span_s));
+  }
+  const int64_t span_day = 3600 * Span(f.hours) + 60 * span_m + span_s;
+  if (kSecondsPerDay - span_day < best && HasConsecutiveDays(f, from)) {
+    best = kSecondsPerDay - span_day;
+  }
+  // No two fires within a day and no consecutive days: at least a day apart.
+  return best == kMax ? kSecondsPerDay : best;
+}
+
+bool Schedule::fixed_time() const {
+  switch (kind_) {
+    case Kind::kAt:
+      return true;
+    case Kind::kRate:
+      return false;
+    case Kind::kCron:
+      return cron_->fixed_time();
+  }
+  return false;
+}
+
+const TimeZone& Schedule::zone() const { return zone_; }
+
+std::optional<int64_t> Schedule::Next(int64_t after) const {
+  switch (kind_) {
+    case Kind::kAt:
+      if (at_ > after) return at_;
+      return std::nullopt;
+    case Kind::kRate: {
+      int64_t k = 1;
+      if (after >= anchor_) k = (after - anchor_) / period_ + 1;
+      if (k > (kRateHorizon - anchor_) / period_) return std::nullopt;
+      return anchor_ + k * period_;
+    }
+    case Kind::kCron:
+      return cron_->Next(after);
+  }
+  return std::nullopt;
+}
+
+std::optional<int64_t> Schedule::Previous(int64_t before) const {
+  switch (kind_) {
+    case Kind::kAt:
+      if (at_ < before) return at_;
+      return std::nullopt;
+    case Kind::kRate: {
+      if (before == kMin || before <= anchor_ + period_) return std::nullopt;
+      int64_t k = (before - 1 - anchor_) / period_;
+      k = std::min(k, (kRateHorizon - anchor_) / period_);
+      if (k < 1) return std::nullopt;
+      return anchor_ + k * period_;
+    }
+    case Kind::kCron:
+      return cron_->Previous(before);
+  }
+  return std::nullopt;
+}
+
+std::vector<int64_t> Schedule::NextN(int64_t after, int n) const {
+  std::vector<int64_t> out;
+  for (int i = 0; i < n; ++i) {
+    std::optional<int64_t> t = Next(after);
+    if (!t) break;
+    out.push_back(*t);
+    after = *t;
+  }
+  return out;
+}
+
+std::string Schedule::ToString() const {
+  switch (kind_) {
+    case Kind::kAt: {
+      const CivilTime c = CivilFromLocalSeconds(at_ + zone_.OffsetAt(at_));
+      return absl::StrFormat("at(%04d-%02d-%02d %02d:%02d:%02d %s)", c.year,
+                             c.month, c.day, c.hour, c.minute, c.second,
+                             zone_.name());
+    }
+    case Kind::kRate: {
+      const int64_t scale = rate_unit_ == "s" ? 1 : rate_unit_ == "m" ? 60
+                            : rate_unit_ == "h" ? 3600 : 86400;
+      return absl::StrCat("rate(", period_ / scale, rate_unit_, ")");
+    }
+    case Kind::kCron: {
+      std::string s = CronFieldsToString(cron_->fields());
+      if (explicit_zone_) absl::StrAppend(&s, " ", zone_.name());
+      return s;
+    }
+  }
+  return "";
+}
+
+bool operator==(const Schedule& a, const Schedule& b) {
+  if (a.kind_ != b.kind_) return false;
+  switch (a.kind_) {
+    case Schedule::Kind::kAt:
+      return a.at_ == b.at_ && a.zone_ == b.zone_;
+    case Schedule::Kind::kRate:
+      return a.anchor_ == b.anchor_ && a.period_ == b.period_;
+    case Schedule::Kind::kCron:
+      return a.cron_->fields() == b.cron_->fields() && a.zone_ == b.zone_ &&
+             a.cron_->gap() == b.cron_->gap() &&
+             a.cron_->overlap() == b.cron_->overlap();
+  }
+  return false;
+}
+
+FrequencyResult ParseFrequency(std::string_view text,
+                               const FrequencyOptions& options) {
+  FrequencyResult result;
+  Parser(text, options, result).Run();
+  if (!result.findings.ok()) result.schedule.reset();
+  return result;
+}
+
+}  // namespace schedule
+}  // namespace runcheck

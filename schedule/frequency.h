@@ -1,0 +1,138 @@
+// -----------------------------------------------------------------------------
+// File: schedule/frequency.h
+// -----------------------------------------------------------------------------
+//
+// The RunCommand `Frequency` parameter: one entry point that parses a rate,
+// at or cron expression into an immutable `Schedule`, or reports why it is
+// invalid (SPEC sections 5, 8 and 10).
+//
+// Form: leading and trailing spaces/tabs are ignored (warning
+// `frequency.trimmed`). A text starting with `rate` or `at` (any case), then
+// optional spaces and `(`, is that form; anything else is cron.
+//
+//   rate(<n><unit>)   unit s, m, h, d (d = 86400 s); case-insensitive; spaces
+//                     allowed between tokens; leading zeros allowed. Period
+//                     60 s to 7 days (Limits). Fires at created + k*period,
+//                     k >= 1: pure elapsed time, no DST. Like cron, fires end
+//                     at the 2099 horizon (here 2099-12-31 23:59:59 UTC).
+//   at(yyyy-MM-dd HH:mm:ss[ <zone>])
+//                     once; `T` may replace the first space; zone defaults to
+//                     UTC. No normalisation (Feb 30 is an error). A local time
+//                     in a DST gap is an error; an ambiguous one means the
+//                     earlier instant (warning `frequency.at-ambiguous`).
+//   cron              schedule/cron.h, then an optional zone token
+//                     (schedule/zone_token.h); without one, the caller's
+//                     default zone. DST handling: schedule/cron_schedule.h.
+//
+// Request-level rules run only when `FrequencyOptions::now` is set:
+//   * at: the instant must be strictly after now;
+//   * cron: the year field must select a year >= now's local year (explicit
+//     past years in a list: warning `frequency.past-year`);
+//   * any form: a schedule with no fire after now "never fires";
+//   * cron: the smallest gap between consecutive civil fire times after now,
+//     computed exactly from the fields (not by walking fires), must be
+//     >= Limits::min_cron_interval_seconds and >= the Timeout;
+//   * rate: the period must exceed the Timeout.
+// Without `now` (compute-only, the agent's use) these are skipped.
+//
+// Errors: every problem is `InvalidParam.Frequency` on field `Frequency` with
+// the byte span of the offending token (offsets into the text as given,
+// before trimming) and a detail sentence; the first error stops parsing.
+// Never throws; no I/O except through the ZoneProvider; no clock.
+//
+// Thread-safety: `Schedule` is immutable; share it freely.
+//
+// Example:
+//
+//   FrequencyOptions opt;
+//   opt.zones = &TzdbZoneProvider::Default();
+//   opt.now = 1798761600;  // 2027-01-01T00:00:00Z
+//   FrequencyResult r = ParseFrequency("0 15 10 ? * 6#3 Asia/Shanghai", opt);
+//   if (r.findings.ok()) {
+//     std::optional<int64_t> next = r.schedule->Next(*opt.now);
+//   }
+
+#ifndef RUNCHECK_SCHEDULE_FREQUENCY_H_
+#define RUNCHECK_SCHEDULE_FREQUENCY_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/limits.h"
+#include "rules/violation.h"
+#include "schedule/cron_schedule.h"
+#include "schedule/time_zone.h"
+
+namespace runcheck {
+namespace schedule {
+
+struct FrequencyOptions {
+  // Where zone names are looked up; null knows only UTC, GMT and GMT+H:MM.
+  const ZoneProvider* zones = nullptr;
+  // The zone of a cron expression without a zone token (the agent passes
+  // the instance's system zone).
+  TimeZone default_zone;
+  // Unix seconds. Set: request-level rules run. Unset: compute-only.
+  std::optional<int64_t> now;
+  // The request's Timeout in seconds, if valid; unset compares with the 10 s
+  // floor only.
+  std::optional<int64_t> timeout_seconds;
+  // The anchor of a rate schedule; defaults to `now` (0 when unset).
+  std::optional<int64_t> created;
+  Limits limits;
+  DstPolicy dst;
+};
+
+class Schedule {
+ public:
+  enum class Kind { kRate, kAt, kCron };
+
+  Kind kind() const { return kind_; }
+  // Fixed-time (at, and cron with plain second/minute/hour) or interval.
+  bool fixed_time() const;
+  const TimeZone& zone() const;
+
+  // The first fire strictly after `after` / last strictly before `before`
+  // (Unix seconds), or nullopt.
+  std::optional<int64_t> Next(int64_t after) const;
+  std::optional<int64_t> Previous(int64_t before) const;
+  // Up to `n` fires strictly after `after`, in order.
+  std::vector<int64_t> NextN(int64_t after, int n) const;
+
+  // Canonical text; ParseFrequency(ToString()) gives an equal schedule.
+  std::string ToString() const;
+
+  friend bool operator==(const Schedule& a, const Schedule& b);
+
+ private:
+  friend struct ScheduleBuilder;
+  Kind kind_ = Kind::kAt;
+  int64_t at_ = 0;                      // kAt
+  int64_t anchor_ = 0, period_ = 0;     // kRate
+  std::string rate_unit_;               // kRate: "s", "m", "h" or "d"
+  std::shared_ptr<const CronSchedule> cron_;  // kCron
+  bool explicit_zone_ = false;          // kCron, kAt
+  TimeZone zone_;
+};
+
+struct FrequencyResult {
+  std::optional<Schedule> schedule;  // set when findings.ok()
+  Findings findings;
+};
+
+FrequencyResult ParseFrequency(std::string_view text,
+                               const FrequencyOptions& options);
+
+// The smallest gap in seconds between consecutive civil fire times of `f`
+// after civil time `from` (local seconds), or nullopt when fewer than two
+// fires remain. Exact; at most one step per month to the horizon.
+std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from);
+
+}  // namespace schedule
+}  // namespace runcheck
+
+#endif  // RUNCHECK_SCHEDULE_FREQUENCY_H_

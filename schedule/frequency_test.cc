@@ -1,0 +1,218 @@
+#include "schedule/frequency.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "schedule/civil.h"
+#include "schedule/tzdb_zone_provider.h"
+
+namespace runcheck {
+namespace schedule {
+namespace {
+
+int64_t Utc(int64_t y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
+  return LocalSeconds(CivilTime{y, mo, d, h, mi, s});
+}
+
+const int64_t kNow = Utc(2026, 11, 28, 12);
+
+FrequencyOptions Options() {
+  FrequencyOptions o;
+  o.zones = &TzdbZoneProvider::Default();
+  o.now = kNow;
+  o.timeout_seconds = 60;
+  return o;
+}
+
+struct Bad {
+  const char* text;
+  size_t offset;
+  size_t length;
+};
+
+TEST(FrequencyTest, InvalidWithSpan) {
+  const Bad kCases[] = {
+      {"", 0, 0},
+      {"   ", 0, 3},
+      {"0 0 0 * *", 9, 0},                     // five fields
+      {"@daily", 0, 6},
+      {"0 15 10 ? * * 2027 GMT+08:00", 19, 9}, // write GMT+8:00
+      {"0 15 10 ? * * 2027 UTC+8", 19, 5},
+      {"0 15 10 ? * * 2027 GMT+15:00", 19, 9},
+      {"0 15 10 ? * * 2027 CST", 19, 3},
+      {"0 15 10 ? * * 2027 asia/shanghai", 19, 13},
+      {"0 15 10 ? * * Mars/Olympus", 14, 12},
+      {"  0 15 10 ? * 8", 14, 1},              // offsets count the trimmed blanks
+      {"0 0 0 30 2 ?", 0, 12},                 // never fires
+      {"0 0 0 31 4,6,9,11 ?", 0, 19},
+      {"0 0 0 29 2 ? 2027", 0, 17},
+      {"0 0 0 ? * * 2020,2025", 12, 9},        // only past years
+      {"* * * * * ?", 0, 11},                  // 1 s apart < Timeout 60
+      {"0 * * * * ?", 0, 11},                  // 60 s, not < 60: see below
+      {"rate(5)", 6, 1},
+      {"rate(5x)", 6, 1},
+      {"rate(30s)", 5, 3},                     // under 60 s
+      {"rate(8d)", 5, 2},                      // over 7 days
+      {"rate(1m)", 5, 2},                      // not longer than Timeout 60
+      {"rate(99999999999999999m)", 5, 17},     // overflow
+      {"rate(5m) x", 8, 2},
+      {"rate(5m", 7, 0},
+      {"at(2027-02-30 10:00:00)", 11, 2},      // Feb 30
+      {"at(2027-13-01 10:00:00)", 8, 2},
+      {"at(2027-06-06  13:15:30)", 14, 2},     // two spaces: no hour at 14
+      {"at( 2027-06-06 13:15:30)", 3, 4},
+      {"at(2027-06-06 13:15:30 )", 23, 0},
+      {"at(2025-06-06 13:15:30)", 3, 19},      // in the past
+      {"at(2027-03-14 02:30:00 America/New_York)", 3, 19},  // DST gap
+      {"at(2027-06-06 13:15:30 GMT+08:00)", 23, 9},
+      {"at(27-06-06 13:15:30)", 3, 4},
+  };
+  for (const Bad& c : kCases) {
+    FrequencyResult r = ParseFrequency(c.text, Options());
+    if (std::string_view(c.text) == "0 * * * * ?") {
+      EXPECT_TRUE(r.findings.ok()) << c.text;  // exactly 60 s is allowed
+      continue;
+    }
+    ASSERT_FALSE(r.findings.ok()) << c.text;
+    EXPECT_FALSE(r.schedule.has_value());
+    const Violation& v = r.findings.violations.front();
+    EXPECT_EQ(v.code, Code::kInvalidParamFrequency) << c.text;
+    EXPECT_EQ(v.field, "Frequency");
+    ASSERT_TRUE(v.span.has_value());
+    EXPECT_EQ(v.span->offset, c.offset) << c.text << ": " << v.detail;
+    EXPECT_EQ(v.span->length, c.length) << c.text << ": " << v.detail;
+  }
+}
+
+TEST(FrequencyTest, ZoneHintsNameTheRightSpelling) {
+  // The hint is the contract here: it must carry the corrected token.
+  for (const char* text : {"0 0 0 * * ? GMT+08:00", "0 0 0 * * ? UTC+8",
+                           "0 0 0 * * ? GMT+8"}) {
+    FrequencyResult r = ParseFrequency(text, Options());
+    ASSERT_FALSE(r.findings.ok());
+    EXPECT_NE(r.findings.violations[0].detail.find("GMT+8:00"),
+              std::string::npos)
+        << text;
+  }
+}
+
+TEST(FrequencyTest, DocumentedExamplesParse) {
+  for (const char* text : {
+           "0 15 10 ? * *", "0 15 10 * * ?", "0 0 12 * * ?",
+           "0 0 10,14,16 * * ?", "0 0/30 9-17 * * ?", "0 * 14 * * ?",
+           "0 0-5 14 * * ?", "0 0/5 14 * * ?", "0 0/5 14,18 * * ?",
+           "0 0 12 ? * WED", "0 15 10 15 * ?", "0 15 10 L * ?",
+           "0 15 10 ? * 6L", "0 15 10 ? * 6#3", "0 10,44 14 ? 3 WED",
+           "0 15 10 ? * * 2027", "0 15 10 ? * * *", "0 15 10 ? * 6#3 2027,2028",
+           "0 0/30 9-17 * * ? 2027-2029", "0 10,44 14 ? 3 WED 2026/2",
+           "0 15 8 ? * * 2027", "0 15 08 ? * * 2027",
+           "0 15 10 ? * * 2027 Asia/Shanghai",
+           "0 0/30 10-11 * * ? 2027 GMT+8:00", "0 0/5 14 * 10 ? 2026/2 UTC",
+           "0 */20 * * * ?", "0 */20 * * * *", "rate(5m)",
+           "at(2027-06-06 13:15:30 Asia/Shanghai)",
+           "at(2027-06-06 13:15:30 GMT-7:00)", "at(2027-06-06T13:15:30)",
+           "RATE ( 05 M )", "At (2027-06-06 13:15:30)"}) {
+    FrequencyResult r = ParseFrequency(text, Options());
+    EXPECT_TRUE(r.findings.ok())
+        << text << ": "
+        << (r.findings.ok() ? "" : r.findings.violations[0].detail);
+    ASSERT_TRUE(r.schedule.has_value()) << text;
+    // Canonical text parses back to the same schedule.
+    FrequencyResult again = ParseFrequency(r.schedule->ToString(), Options());
+    ASSERT_TRUE(again.schedule.has_value()) << r.schedule->ToString();
+    EXPECT_TRUE(*again.schedule == *r.schedule)
+        << text << " -> " << r.schedule->ToString();
+  }
+}
+
+TEST(FrequencyTest, FireTimes) {
+  FrequencyOptions o = Options();
+  FrequencyResult r = ParseFrequency("0 15 10 ? * * 2027 Asia/Shanghai", o);
+  ASSERT_TRUE(r.schedule);
+  EXPECT_EQ(r.schedule->Next(kNow), Utc(2027, 1, 1, 2, 15));
+
+  r = ParseFrequency("0 0/30 10-11 * * ? 2027 GMT+8:00", o);
+  ASSERT_TRUE(r.schedule);
+  EXPECT_EQ(r.schedule->NextN(kNow, 5),
+            (std::vector<int64_t>{Utc(2027, 1, 1, 2), Utc(2027, 1, 1, 2, 30),
+                                  Utc(2027, 1, 1, 3), Utc(2027, 1, 1, 3, 30),
+                                  Utc(2027, 1, 2, 2)}));
+
+  o.created = kNow - 100;
+  r = ParseFrequency("rate(5m)", o);
+  ASSERT_TRUE(r.schedule);
+  EXPECT_EQ(r.schedule->Next(kNow), kNow + 200);
+  EXPECT_EQ(r.schedule->Next(kNow - 200), kNow + 200);  // first run: one period after creation
+  EXPECT_EQ(r.schedule->Previous(kNow + 200), std::nullopt);
+  EXPECT_EQ(r.schedule->Previous(kNow + 201), kNow + 200);
+
+  r = ParseFrequency("at(2027-06-06 13:15:30 GMT-7:00)", Options());
+  ASSERT_TRUE(r.schedule);
+  EXPECT_EQ(r.schedule->Next(kNow), Utc(2027, 6, 6, 20, 15, 30));
+  EXPECT_EQ(r.schedule->Next(Utc(2027, 6, 6, 20, 15, 30)), std::nullopt);
+
+  // No zone: the caller's default zone.
+  o = Options();
+  o.default_zone = *TzdbZoneProvider::Default().Load("America/New_York");
+  r = ParseFrequency("0 30 2 * * ?", o);
+  ASSERT_TRUE(r.schedule);
+  EXPECT_EQ(r.schedule->zone().name(), "America/New_York");
+  EXPECT_EQ(r.schedule->Next(Utc(2027, 3, 14, 5)), Utc(2027, 3, 14, 7));
+}
+
+TEST(FrequencyTest, Warnings) {
+  auto ids = [](const char* text) {
+    std::vector<std::string> out;
+    for (const Warning& w : ParseFrequency(text, Options()).findings.warnings) {
+      out.emplace_back(w.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids("0 0 0 13 * FRI"), std::vector<std::string>{"frequency.day-fields-or"});
+  EXPECT_EQ(ids(" 0 0 0 * * ? "), std::vector<std::string>{"frequency.trimmed"});
+  EXPECT_EQ(ids("0 0 0 * * ? Etc/GMT-8"),
+            std::vector<std::string>{"frequency.etc-gmt-sign"});
+  EXPECT_EQ(ids("0 0 0 * * ? US/Eastern"),
+            std::vector<std::string>{"frequency.zone-alias"});
+  EXPECT_EQ(ids("0 0 0 * * ? 2025,2027"),
+            std::vector<std::string>{"frequency.past-year"});
+  EXPECT_EQ(ids("at(2027-11-07 01:30:00 America/New_York)"),
+            std::vector<std::string>{"frequency.at-ambiguous"});
+  EXPECT_TRUE(ids("0 0 0 * * ?").empty());
+}
+
+TEST(FrequencyTest, MinimumInterval) {
+  auto gap = [](const char* text) {
+    CronParse p = ParseCronFields(text);
+    EXPECT_TRUE(p.fields.has_value()) << text;
+    return MinimumCronInterval(*p.fields, Utc(2026, 11, 28, 12));
+  };
+  EXPECT_EQ(gap("*/10 * * * * ?"), 10);
+  EXPECT_EQ(gap("0,50 * * * * ?"), 10);       // 00:00:50 -> 00:01:00
+  EXPECT_EQ(gap("0 0,59 * * * ?"), 60);       // hh:59 -> next hour's :00
+  EXPECT_EQ(gap("0 0 0,23 * * ?"), 3600);     // 23:00 -> next day 00:00
+  EXPECT_EQ(gap("0 0 0,23 ? * MON"), 82800);  // Monday 00:00 -> 23:00
+  EXPECT_EQ(gap("0 0 12 * * ?"), 86400);
+  EXPECT_EQ(gap("0 0 0 1 1 ? 2099"), std::nullopt);  // one fire left
+  // With a 3600 s Timeout, hourly is fine and half-hourly is not.
+  FrequencyOptions o = Options();
+  o.timeout_seconds = 3600;
+  EXPECT_TRUE(ParseFrequency("0 0 * * * ?", o).findings.ok());
+  EXPECT_FALSE(ParseFrequency("0 0/30 * * * ?", o).findings.ok());
+  EXPECT_FALSE(ParseFrequency("0 0 0,23 * * ?", o).findings.ok() == false);
+}
+
+TEST(FrequencyTest, ComputeOnlySkipsRequestRules) {
+  FrequencyOptions o = Options();
+  o.now.reset();
+  EXPECT_TRUE(ParseFrequency("* * * * * ?", o).findings.ok());
+  EXPECT_TRUE(ParseFrequency("at(2020-01-01 00:00:00)", o).findings.ok());
+  EXPECT_TRUE(ParseFrequency("0 0 0 30 2 ?", o).findings.ok());
+  // Syntax is still checked.
+  EXPECT_FALSE(ParseFrequency("0 0 0 32 * ?", o).findings.ok());
+}
+
+}  // namespace
+}  // namespace schedule
+}  // namespace runcheck
