@@ -4,13 +4,23 @@
 // Exit status: 0 valid, 1 invalid, 2 usage or input error.
 
 #include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "rules/catalog.h"
+#include "schedule/civil.h"
+#include "schedule/frequency.h"
+#include "schedule/tzdb_zone_provider.h"
 
 namespace {
 
@@ -19,9 +29,24 @@ constexpr int kExitUsage = 2;
 constexpr char kUsage[] = R"(validate: check ECS Cloud Assistant RunCommand requests.
 
 Usage:
-  validate catalog            Print the error catalog as JSON lines:
-                              {"code", "http_status", "message", "group"}.
-  validate --help             This text.
+  validate frequency [options] EXPRESSION
+      Check one Frequency (rate, at or cron) and print the verdict, the
+      canonical form, the class, warnings and the next fire times.
+        --zone=NAME       default zone for cron without one (default UTC)
+        --now=T           Unix seconds or YYYY-MM-DDTHH:MM:SSZ (default: clock)
+        --timeout=N       the request's Timeout in seconds (default 60)
+        --created=T       creation instant for rate (default: now)
+        --next=N          how many fire times to print (default 5)
+  validate frequency --batch
+      Read lines FREQUENCY<TAB>ZONE<TAB>NOW<TAB>TIMEOUT<TAB>N from stdin and
+      print per line "ERR <CODE> <detail>" or the next N fire instants
+      (Unix seconds, space-separated). TIMEOUT "-" means compute only:
+      request-level rules are skipped. Rate schedules are created at NOW.
+  validate catalog
+      Print the error catalog as JSON lines:
+      {"code", "http_status", "message", "group"}.
+  validate --help
+      This text.
 
 Exit status: 0 valid, 1 invalid, 2 usage or input error.)";
 
@@ -75,6 +100,207 @@ int Usage(const std::string& problem) {
   return kExitUsage;
 }
 
+using runcheck::schedule::FrequencyOptions;
+using runcheck::schedule::FrequencyResult;
+using runcheck::schedule::TimeZone;
+using runcheck::schedule::TzdbZoneProvider;
+
+// Unix seconds, or an RFC 3339 UTC time "YYYY-MM-DDTHH:MM:SSZ".
+std::optional<int64_t> ParseInstant(const std::string& s) {
+  int64_t v;
+  if (absl::SimpleAtoi(s, &v)) return v;
+  absl::Time t;
+  std::string err;
+  if (absl::ParseTime("%Y-%m-%dT%H:%M:%SZ", s, &t, &err)) {
+    return absl::ToUnixSeconds(t);
+  }
+  return std::nullopt;
+}
+
+std::string FormatLocal(int64_t instant, const TimeZone& zone) {
+  const int32_t off = zone.OffsetAt(instant);
+  const runcheck::schedule::CivilTime c =
+      runcheck::schedule::CivilFromLocalSeconds(instant + off);
+  const int a = off < 0 ? -off : off;
+  return absl::StrFormat("%04d-%02d-%02d %02d:%02d:%02d %c%02d:%02d", c.year,
+                         c.month, c.day, c.hour, c.minute, c.second,
+                         off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+}
+
+std::string FormatUtc(int64_t instant) {
+  const runcheck::schedule::CivilTime c =
+      runcheck::schedule::CivilFromLocalSeconds(instant);
+  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month,
+                         c.day, c.hour, c.minute, c.second);
+}
+
+// The offending characters of `value`, underlined.
+void PrintCaret(const std::string& value, const runcheck::Span& span) {
+  std::printf("    %s\n    %s%s\n", value.c_str(),
+              std::string(span.offset, ' ').c_str(),
+              std::string(span.length == 0 ? 1 : span.length, '^').c_str());
+}
+
+struct Flags {
+  std::map<std::string, std::string> values;
+  std::vector<std::string> positional;
+};
+
+// --name=value or --name value; `known` lists the flags taking a value,
+// `switches` those that do not.
+std::optional<Flags> ParseFlags(const std::vector<std::string>& args,
+                                const std::set<std::string>& known,
+                                const std::set<std::string>& switches,
+                                std::string* problem) {
+  Flags f;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.size() < 3 || a.substr(0, 2) != "--") {
+      f.positional.push_back(a);
+      continue;
+    }
+    const size_t eq = a.find('=');
+    const std::string name = a.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+    if (switches.count(name)) {
+      f.values[name] = "true";
+      continue;
+    }
+    if (!known.count(name)) {
+      *problem = absl::StrCat("unknown flag --", name);
+      return std::nullopt;
+    }
+    if (eq != std::string::npos) {
+      f.values[name] = a.substr(eq + 1);
+    } else if (i + 1 < args.size()) {
+      f.values[name] = args[++i];
+    } else {
+      *problem = absl::StrCat("flag --", name, " needs a value");
+      return std::nullopt;
+    }
+  }
+  return f;
+}
+
+int FrequencyBatch() {
+  const TzdbZoneProvider& tzdb = TzdbZoneProvider::Default();
+  std::string line;
+  char buf[1 << 16];
+  std::string out;
+  while (std::fgets(buf, sizeof buf, stdin) != nullptr) {
+    line.assign(buf);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) {
+      line.pop_back();
+    }
+    std::vector<std::string> f = absl::StrSplit(line, '\t');
+    out.clear();
+    int64_t now = 0, timeout = 0;
+    int n = 0;
+    std::optional<TimeZone> zone;
+    if (f.size() != 5 || !absl::SimpleAtoi(f[2], &now) ||
+        !absl::SimpleAtoi(f[4], &n) || n < 0 || n > 100000 ||
+        (f[3] != "-" && !absl::SimpleAtoi(f[3], &timeout))) {
+      out = "ERR InvalidRequest.Malformed expected FREQUENCY<TAB>ZONE<TAB>NOW<TAB>TIMEOUT<TAB>N";
+    } else if (!(zone = f[1].empty() ? std::optional<TimeZone>(TimeZone())
+                                     : tzdb.Load(f[1]))) {
+      out = absl::StrCat("ERR InvalidRequest.Malformed unknown default zone ", f[1]);
+    } else {
+      FrequencyOptions opt;
+      opt.zones = &tzdb;
+      opt.default_zone = *zone;
+      opt.created = now;
+      if (f[3] != "-") {
+        opt.now = now;
+        opt.timeout_seconds = timeout;
+      }
+      FrequencyResult r = runcheck::schedule::ParseFrequency(f[0], opt);
+      if (!r.findings.ok()) {
+        const runcheck::Violation& v = r.findings.violations.front();
+        out = absl::StrCat("ERR ", std::string(v.info().name), " ", v.detail);
+      } else {
+        int64_t t = now;
+        for (int i = 0; i < n; ++i) {
+          std::optional<int64_t> next = r.schedule->Next(t);
+          if (!next) break;
+          if (i > 0) out += ' ';
+          absl::StrAppend(&out, *next);
+          t = *next;
+        }
+      }
+    }
+    out += '\n';
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  return 0;
+}
+
+int Frequency(const std::vector<std::string>& args) {
+  std::string problem;
+  std::optional<Flags> flags = ParseFlags(
+      args, {"zone", "now", "timeout", "created", "next"}, {"batch"}, &problem);
+  if (!flags) return Usage(problem);
+  auto& v = flags->values;
+  if (v.count("batch")) {
+    if (!flags->positional.empty() || v.size() != 1) {
+      return Usage("--batch takes no other arguments");
+    }
+    return FrequencyBatch();
+  }
+  if (flags->positional.size() != 1) {
+    return Usage("'frequency' takes exactly one expression (quote it)");
+  }
+  const TzdbZoneProvider& tzdb = TzdbZoneProvider::Default();
+  FrequencyOptions opt;
+  opt.zones = &tzdb;
+  if (v.count("zone")) {
+    std::optional<TimeZone> z = tzdb.Load(v["zone"]);
+    if (!z) return Usage(absl::StrCat("unknown zone '", v["zone"], "'"));
+    opt.default_zone = *z;
+  }
+  opt.now = absl::ToUnixSeconds(absl::Now());
+  if (v.count("now")) {
+    opt.now = ParseInstant(v["now"]);
+    if (!opt.now) return Usage("--now takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
+  }
+  int64_t timeout = 60;
+  if (v.count("timeout") && !absl::SimpleAtoi(v["timeout"], &timeout)) {
+    return Usage("--timeout takes a whole number of seconds");
+  }
+  opt.timeout_seconds = timeout;
+  if (v.count("created")) {
+    opt.created = ParseInstant(v["created"]);
+    if (!opt.created) return Usage("--created takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
+  }
+  int next = 5;
+  if (v.count("next") && (!absl::SimpleAtoi(v["next"], &next) || next < 0 || next > 10000)) {
+    return Usage("--next takes a number from 0 to 10000");
+  }
+  const std::string& text = flags->positional[0];
+  const FrequencyResult r = runcheck::schedule::ParseFrequency(text, opt);
+  std::printf("%s\n", r.findings.ok() ? "valid" : "invalid");
+  for (const runcheck::Violation& violation : r.findings.violations) {
+    const runcheck::CodeInfo& info = violation.info();
+    std::printf("  %s (HTTP %d) %s: %s\n    detail: %s\n",
+                std::string(info.name).c_str(), info.http_status,
+                violation.field.c_str(), std::string(info.message).c_str(),
+                violation.detail.c_str());
+    if (violation.span) PrintCaret(text, *violation.span);
+  }
+  for (const runcheck::Warning& w : r.findings.warnings) {
+    std::printf("  warning %s: %s\n", std::string(w.id).c_str(), w.detail.c_str());
+  }
+  if (!r.schedule) return 1;
+  const runcheck::schedule::Schedule& s = *r.schedule;
+  std::printf("canonical: %s\nclass: %s\nzone: %s\n", s.ToString().c_str(),
+              s.fixed_time() ? "fixed-time" : "interval",
+              s.zone().name().c_str());
+  std::printf("next %d after %s:\n", next, FormatUtc(*opt.now).c_str());
+  for (int64_t t : s.NextN(*opt.now, next)) {
+    std::printf("  %s  %s\n", FormatLocal(t, s.zone()).c_str(),
+                FormatUtc(t).c_str());
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -85,12 +311,15 @@ int main(int argc, char** argv) {
       std::printf("%s\n", kUsage);
       return 0;
     }
-    if (arg.size() > 1 && arg[0] == '-') {
-      return Usage(absl::StrCat("unknown flag ", std::string(arg)));
-    }
     args.emplace_back(arg);
   }
   if (args.empty()) return Usage("missing subcommand");
+  if (args[0] == "frequency") {
+    return Frequency(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+  if (args[0].size() > 1 && args[0][0] == '-') {
+    return Usage(absl::StrCat("unknown flag ", args[0]));
+  }
   if (args[0] == "catalog") {
     if (args.size() != 1) return Usage("'catalog' takes no arguments");
     return PrintCatalog();
