@@ -101,6 +101,10 @@ class Parser {
   // Offsets below are into text_ (trimmed); spans are reported into the
   // original value.
   void Fail(size_t off, size_t len, std::string detail) {
+    // A span never leaves the value (an error at its end has length 0).
+    const size_t room = original_.size() - base_;
+    off = std::min(off, room);
+    len = std::min(len, room - off);
     result_.findings.violations.push_back(Violation{
         Code::kInvalidParamFrequency, std::string(kField),
         Span{base_ + off, len}, std::move(detail)});

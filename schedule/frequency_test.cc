@@ -50,6 +50,7 @@ TEST(FrequencyTest, InvalidWithSpan) {
       {"0 0 0 ? * * 2020,2025", 12, 9},        // only past years
       {"* * * * * ?", 0, 11},                  // 1 s apart < Timeout 60
       {"0 * * * * ?", 0, 11},                  // 60 s, not < 60: see below
+      {"rate(", 5, 0},                         // fuzz: span stayed past the end
       {"rate(5)", 6, 1},
       {"rate(5x)", 6, 1},
       {"rate(30s)", 5, 3},                     // under 60 s
@@ -58,6 +59,8 @@ TEST(FrequencyTest, InvalidWithSpan) {
       {"rate(99999999999999999m)", 5, 17},     // overflow
       {"rate(5m) x", 8, 2},
       {"rate(5m", 7, 0},
+      {"at(", 3, 0},
+      {"at(2027-06-06 13:15:30", 22, 0},
       {"at(2027-02-30 10:00:00)", 11, 2},      // Feb 30
       {"at(2027-13-01 10:00:00)", 8, 2},
       {"at(2027-06-06  13:15:30)", 14, 2},     // two spaces: no hour at 14

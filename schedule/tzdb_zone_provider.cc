@@ -116,7 +116,8 @@ std::optional<TimeZone> TzdbZoneProvider::LoadUncached(
     return std::nullopt;
   }
   // Past the last explicit transition, the file's POSIX rule applies.
-  const std::string_view footer = TzifFooter(ReadFile(dir_ + "/" + name));
+  const std::string tzif = ReadFile(dir_ + "/" + name);  // outlives `footer`
+  const std::string_view footer = TzifFooter(tzif);
   if (!footer.empty()) {
     if (std::optional<PosixTz> rule = ParsePosixTz(footer)) {
       const int64_t last_at =
