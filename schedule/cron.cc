@@ -38,10 +38,15 @@ struct Bits {
   bool Get(int i) const { return (w[i >> 6] >> (i & 63)) & 1; }
 };
 
-std::string Upper(std::string_view s) {
-  std::string u(s);
-  for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return u;
+// Upper-cases `s` into `buf` without allocating. Longer text than any name
+// or special yields "\x01", which matches nothing.
+template <size_t N>
+std::string_view Upper(std::string_view s, char (&buf)[N]) {
+  if (s.size() > N) return "\x01";
+  for (size_t i = 0; i < s.size(); ++i) {
+    buf[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+  }
+  return std::string_view(buf, s.size());
 }
 
 // Parses one element of a field's comma list.
@@ -53,7 +58,8 @@ class ElementParser {
         out_(out), bits_(bits), error_(error) {}
 
   bool Parse() {
-    const std::string upper = Upper(text_);
+    char buf[32];
+    const std::string_view upper = Upper(text_, buf);
     if (text_.empty()) return Fail(0, 0, "empty list element");
     if (field_ == kDom && ParseDomSpecial(upper)) return !error_;
     if (error_) return false;
@@ -174,7 +180,8 @@ class ElementParser {
   // A number or (month, day-of-week) a name, range-checked.
   std::optional<int> Value(std::string_view s, size_t off) {
     if (!s.empty() && std::isalpha(static_cast<unsigned char>(s[0]))) {
-      const std::string u = Upper(s);
+      char buf[32];
+      const std::string_view u = Upper(s, buf);
       if (field_ == kMonth || field_ == kDow) {
         const auto& names = field_ == kMonth ? kMonthNames : kDayNames;
         const int n = field_ == kMonth ? 12 : 7;
@@ -200,7 +207,7 @@ class ElementParser {
   }
 
   // L, L-n, LW, nW. Returns true when the element was one (or an error).
-  bool ParseDomSpecial(const std::string& u) {
+  bool ParseDomSpecial(std::string_view u) {
     if (u == "L") {
       out_.last_day = true;
       return true;
@@ -235,7 +242,7 @@ class ElementParser {
   }
 
   // L, nL, n#k.
-  bool ParseDowSpecial(const std::string& u) {
+  bool ParseDowSpecial(std::string_view u) {
     if (u == "L") {
       out_.weekdays |= 1 << 6;  // Sunday, the last day of the week
       return true;

@@ -377,7 +377,7 @@ class Parser {
     if (!CheckFiresAfterNow()) return;
     const int64_t floor = opt_.limits.min_cron_interval_seconds;
     const int64_t need = std::max(floor, opt_.timeout_seconds.value_or(0));
-    if (std::optional<int64_t> gap = MinimumCronInterval(f, now_local);
+    if (std::optional<int64_t> gap = MinimumCronInterval(f, now_local, need);
         gap && *gap < need) {
       Fail(0, fields_end,
            absl::StrCat("fires can be ", *gap,
@@ -451,7 +451,8 @@ bool HasConsecutiveDays(const CronFields& f, int64_t from) {
 
 }  // namespace
 
-std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from) {
+std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from,
+                                           int64_t cap) {
   const std::optional<int64_t> first = f.NextCivil(from + 1);
   if (!first || !f.NextCivil(*first + 1)) return std::nullopt;
   int64_t best = kMax;
@@ -464,7 +465,8 @@ std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from) {
     best = std::min<int64_t>(best, 3600 * MinGap(f.hours) - (60 * span_m + span_s));
   }
   const int64_t span_day = 3600 * Span(f.hours) + 60 * span_m + span_s;
-  if (kSecondsPerDay - span_day < best && HasConsecutiveDays(f, from)) {
+  if (kSecondsPerDay - span_day < std::min(best, cap) &&
+      HasConsecutiveDays(f, from)) {
     best = kSecondsPerDay - span_day;
   }
   // No two fires within a day and no consecutive days: at least a day apart.
