@@ -53,9 +53,10 @@ std::string_view Upper(std::string_view s, char (&buf)[N]) {
 class ElementParser {
  public:
   ElementParser(Field field, std::string_view text, size_t base,
-                CronFields& out, Bits& bits, std::optional<CronError>& error)
+                CronFields& out, Bits& bits, std::optional<CronError>& error,
+                std::vector<CronNote>& notes)
       : field_(field), spec_(kSpecs[field]), text_(text), base_(base),
-        out_(out), bits_(bits), error_(error) {}
+        out_(out), bits_(bits), error_(error), notes_(notes) {}
 
   bool Parse() {
     char buf[32];
@@ -88,6 +89,19 @@ class ElementParser {
         if (field_ == kDow) {  // compare Monday=1 ... Sunday=7
           if (lo == 0) lo = 7;
           if (hi == 0) hi = 7;
+        }
+        const std::string_view end_text = head.substr(dash + 1);
+        if (field_ == kDow && hi == 7 &&
+            (end_text == "7" || end_text == "07" || Upper(end_text, ebuf_) == "SUN" ||
+             Upper(end_text, ebuf_) == "SUNDAY")) {
+          Note("frequency.old-agent-sunday-range-end", dash + 1,
+               end_text.size(),
+               "older agents mishandle a day-of-week range ending at Sunday "
+               "written 7 or SUN (they read it as 0 and the range as empty)");
+        }
+        if (field_ != kYear && hi < lo) {
+          Note("frequency.old-agent-wrap-range", 0, head.size(),
+               "older agents mishandle wrap-around ranges (end below start)");
         }
         if (field_ == kYear && hi < lo) {
           return Fail(0, head.size(),
@@ -197,6 +211,10 @@ class ElementParser {
     }
     std::optional<int> v = Number(s, off, "value");
     if (!v) return std::nullopt;
+    if (field_ == kDow && s.size() == 2 && s[0] == '0') {
+      Note("frequency.old-agent-zero-padded-weekday", off, s.size(),
+           "older agents mishandle a zero-padded day-of-week");
+    }
     if (*v < spec_.min || *v > spec_.max) {
       Fail(off, s.size(),
            absl::StrCat(spec_.name, " value ", *v, " is outside ", spec_.min,
@@ -228,6 +246,8 @@ class ElementParser {
              absl::StrCat("L-", *n, ": the offset must be 1-30"));
         return true;
       }
+      Note("frequency.old-agent-l", 0, text_.size(),
+           "older agents mishandle L-n in day-of-month");
       out_.last_day_offsets |= uint32_t{1} << *n;
       return true;
     }
@@ -244,6 +264,8 @@ class ElementParser {
   // L, nL, n#k.
   bool ParseDowSpecial(std::string_view u) {
     if (u == "L") {
+      Note("frequency.old-agent-l", 0, text_.size(),
+           "older agents mishandle L alone in day-of-week (it means Sunday)");
       out_.weekdays |= 1 << 6;  // Sunday, the last day of the week
       return true;
     }
@@ -278,6 +300,12 @@ class ElementParser {
   CronFields& out_;
   Bits& bits_;
   std::optional<CronError>& error_;
+  std::vector<CronNote>& notes_;
+  char ebuf_[32];
+
+  void Note(std::string_view id, size_t off, size_t len, std::string detail) {
+    notes_.push_back(CronNote{id, base_ + off, len, std::move(detail)});
+  }
 };
 
 uint64_t Low(const Bits& b) { return b.w[0]; }
@@ -533,7 +561,7 @@ CronParse ParseCronFields(std::string_view text) {
                                          kSpecs[field].name)};
           return result;
         }
-        ElementParser p(field, el, base + start, f, bits, error);
+        ElementParser p(field, el, base + start, f, bits, error, result.notes);
         if (!p.Parse()) return result;
         if (comma == std::string_view::npos) break;
         start = comma + 1;

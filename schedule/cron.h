@@ -48,6 +48,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace runcheck {
 namespace schedule {
@@ -91,9 +92,19 @@ struct CronError {
   std::string detail;
 };
 
+// A construct that parses fine but that older agents mishandle (SPEC 8).
+// `id` is a stable warning id.
+struct CronNote {
+  std::string_view id;
+  size_t offset = 0;
+  size_t length = 0;
+  std::string detail;
+};
+
 struct CronParse {
   std::optional<CronFields> fields;
   std::optional<CronError> error;
+  std::vector<CronNote> notes;  // in text order
 };
 
 // Parses the six or seven fields (no zone).

@@ -339,6 +339,9 @@ class Parser {
         return;
       }
     }
+    for (const CronNote& n : p.notes) {
+      Warn(n.id, base_ + n.offset, n.length, n.detail);
+    }
     const CronFields& f = *p.fields;
     if (f.dom_restricted && f.dow_restricted) {
       Warn("frequency.day-fields-or", base_ + tok[3].first,
@@ -375,6 +378,7 @@ class Parser {
       }
     }
     if (!CheckFiresAfterNow()) return;
+    WarnDst(f, z, fields_end);
     const int64_t floor = opt_.limits.min_cron_interval_seconds;
     const int64_t need = std::max(floor, opt_.timeout_seconds.value_or(0));
     if (std::optional<int64_t> gap = MinimumCronInterval(f, now_local, need);
@@ -387,6 +391,40 @@ class Parser {
                             : "the 10 s floor",
                         ")"));
       result_.schedule.reset();
+    }
+  }
+
+  // Does the zone move its clock across a fire time within a year of now?
+  void WarnDst(const CronFields& f, const TimeZone& z, size_t fields_end) {
+    const int64_t horizon = *opt_.now + 366 * kSecondsPerDay;
+    int64_t t = *opt_.now;
+    for (int i = 0; i < 8; ++i) {
+      std::optional<ZoneTransition> tr = z.NextTransition(t);
+      if (!tr || tr->at > horizon) return;
+      const int32_t before = z.OffsetAt(tr->at - 1);
+      const int64_t lo = tr->at + std::min(before, tr->offset);
+      const int64_t hi = tr->at + std::max(before, tr->offset);
+      std::optional<int64_t> c = f.NextCivil(lo);
+      if (c && *c < hi) {
+        const CivilTime d = CivilFromLocalSeconds(lo);
+        const bool gap = tr->offset > before;
+        Warn("frequency.dst-affected", base_, fields_end,
+             absl::StrFormat("on %04d-%02d-%02d %s the clock %s: fire times "
+                             "there follow the DST policy (%s)",
+                             d.year, d.month, d.day, z.name(),
+                             gap ? "skips ahead" : "falls back",
+                             gap ? (f.fixed_time ? "run once at the end of the gap"
+                                                 : "skipped")
+                                 : (f.fixed_time ? "first pass only"
+                                                 : "both passes")));
+        if (gap && tr->offset < 0) {
+          Warn("frequency.old-agent-dst-gap", base_, fields_end,
+               "older agents mishandle schedules in a zone west of UTC whose "
+               "fire times fall in a spring-forward gap");
+        }
+        return;
+      }
+      t = tr->at;
     }
   }
 

@@ -183,6 +183,26 @@ TEST(FrequencyTest, Warnings) {
   EXPECT_EQ(ids("at(2027-11-07 01:30:00 America/New_York)"),
             std::vector<std::string>{"frequency.at-ambiguous"});
   EXPECT_TRUE(ids("0 0 0 * * ?").empty());
+  // Constructs older agents mishandle.
+  EXPECT_EQ(ids("0 0 0 ? * MON-SUN"),
+            std::vector<std::string>{"frequency.old-agent-sunday-range-end"});
+  EXPECT_EQ(ids("0 0 0 ? * 5-7"),
+            std::vector<std::string>{"frequency.old-agent-sunday-range-end"});
+  EXPECT_EQ(ids("0 0 22-2 * * ?"),
+            std::vector<std::string>{"frequency.old-agent-wrap-range"});
+  EXPECT_EQ(ids("0 0 0 ? * 01"),
+            std::vector<std::string>{"frequency.old-agent-zero-padded-weekday"});
+  EXPECT_EQ(ids("0 0 0 ? * L"), std::vector<std::string>{"frequency.old-agent-l"});
+  EXPECT_EQ(ids("0 0 0 L-2 * ?"), std::vector<std::string>{"frequency.old-agent-l"});
+  EXPECT_TRUE(ids("0 0 0 L * ?").empty());
+  // DST within the next year (now is 2026-11-28; New York springs forward on
+  // 2027-03-14, 02:00 -> 03:00).
+  EXPECT_EQ(ids("0 30 2 * * ? America/New_York"),
+            (std::vector<std::string>{"frequency.dst-affected",
+                                      "frequency.old-agent-dst-gap"}));
+  EXPECT_EQ(ids("0 30 1 * * ? Europe/London"),  // falls back 2027-10-31 02:00
+            std::vector<std::string>{"frequency.dst-affected"});
+  EXPECT_TRUE(ids("0 30 12 * * ? America/New_York").empty());
 }
 
 TEST(FrequencyTest, MinimumInterval) {
