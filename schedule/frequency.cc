@@ -571,6 +571,19 @@ std::vector<int64_t> Schedule::NextN(int64_t after, int n) const {
   return out;
 }
 
+std::optional<int64_t> Schedule::Fires::Next() {
+  if (left_ <= 0) return std::nullopt;
+  const std::optional<int64_t> t =
+      forward_ ? s_->Next(cursor_) : s_->Previous(cursor_);
+  if (!t || (forward_ ? *t >= end_ : *t <= end_)) {
+    left_ = 0;
+    return std::nullopt;
+  }
+  --left_;
+  cursor_ = *t;
+  return t;
+}
+
 std::string Schedule::ToString() const {
   switch (kind_) {
     case Kind::kAt: {

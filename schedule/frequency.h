@@ -103,6 +103,29 @@ class Schedule {
   // Up to `n` fires strictly after `after`, in order.
   std::vector<int64_t> NextN(int64_t after, int n) const;
 
+  // Lazy iteration, bounded by a count and an end instant. Forward yields
+  // fires t with after < t < end; backward yields fires t with
+  // end < t < before, latest first. The iterator borrows the schedule, which
+  // must outlive it.
+  class Fires {
+   public:
+    std::optional<int64_t> Next();
+   private:
+    friend class Schedule;
+    Fires(const Schedule* s, int64_t from, int64_t end, int count, bool forward)
+        : s_(s), cursor_(from), end_(end), left_(count), forward_(forward) {}
+    const Schedule* s_;
+    int64_t cursor_, end_;
+    int left_;
+    bool forward_;
+  };
+  Fires Forward(int64_t after, int64_t end, int count) const {
+    return Fires(this, after, end, count, true);
+  }
+  Fires Backward(int64_t before, int64_t end, int count) const {
+    return Fires(this, before, end, count, false);
+  }
+
   // Canonical text; ParseFrequency(ToString()) gives an equal schedule.
   std::string ToString() const;
 

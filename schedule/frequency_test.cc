@@ -226,6 +226,84 @@ TEST(FrequencyTest, MinimumInterval) {
   EXPECT_FALSE(ParseFrequency("0 0 0,23 * * ?", o).findings.ok() == false);
 }
 
+TEST(FrequencyTest, LazyIterationIsBoundedByCountAndEnd) {
+  FrequencyResult r = ParseFrequency("0 0 * * * ?", Options());
+  ASSERT_TRUE(r.schedule);
+  const Schedule& s = *r.schedule;
+  auto drain = [](Schedule::Fires it) {
+    std::vector<int64_t> out;
+    while (std::optional<int64_t> t = it.Next()) out.push_back(*t);
+    return out;
+  };
+  const int64_t h = Utc(2027, 1, 1);
+  EXPECT_EQ(drain(s.Forward(h, h + 3 * 3600, 100)),
+            (std::vector<int64_t>{h + 3600, h + 7200}));  // end is exclusive
+  EXPECT_EQ(drain(s.Forward(h, h + 100 * 3600, 2)),
+            (std::vector<int64_t>{h + 3600, h + 7200}));  // count
+  EXPECT_EQ(drain(s.Backward(h, h - 3 * 3600, 100)),
+            (std::vector<int64_t>{h - 3600, h - 7200}));
+  EXPECT_TRUE(drain(s.Forward(h, h + 100, 5)).empty());
+  EXPECT_TRUE(drain(s.Forward(h, h + 10 * 3600, 0)).empty());
+}
+
+// Random expressions from the grammar, in many zones: the properties of
+// SPEC 5.5 and the canonical round trip.
+TEST(FrequencyTest, RandomExpressionProperties) {
+  const char* const kZones[] = {
+      "UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe",
+      "America/Santiago", "Antarctica/Troll", "Pacific/Apia", "Asia/Kolkata",
+      "Asia/Tehran", "Pacific/Chatham", "America/St_Johns", "Africa/Casablanca",
+      "America/Havana", "Asia/Gaza", "Europe/Chisinau", "Australia/Adelaide"};
+  uint64_t seed = 0x9e3779b97f4a7c15ull;
+  auto rnd = [&](int n) {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return static_cast<int>(seed % static_cast<uint64_t>(n));
+  };
+  auto time_field = [&](int max) -> std::string {
+    switch (rnd(5)) {
+      case 0: return "*";
+      case 1: return std::to_string(rnd(max + 1));
+      case 2: return std::to_string(rnd(max + 1)) + "," + std::to_string(rnd(max + 1));
+      case 3: { int a = rnd(max + 1), b = rnd(max + 1); return std::to_string(a) + "-" + std::to_string(b); }
+      default: return "*/" + std::to_string(1 + rnd(max));
+    }
+  };
+  const char* const kDom[] = {"*", "?", "1", "15", "L", "L-3", "LW", "1W", "31", "29", "1-10", "*/9", "5,20"};
+  const char* const kDow[] = {"*", "?", "MON", "MON-FRI", "SAT,SUN", "5#5", "6L", "FRI-MON", "*/3", "7"};
+  const char* const kMonth[] = {"*", "2", "JAN-MAR", "*/4", "NOV-FEB", "4,6,9,11"};
+  int checked = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::string dom = kDom[rnd(13)], dow = kDow[rnd(10)];
+    if (dom == "?" && dow == "?") dow = "*";
+    const std::string expr = time_field(59) + " " + time_field(59) + " " +
+                             time_field(23) + " " + dom + " " + kMonth[rnd(6)] +
+                             " " + dow + " " + kZones[rnd(16)];
+    FrequencyOptions o;
+    o.zones = &TzdbZoneProvider::Default();
+    FrequencyResult r = ParseFrequency(expr, o);
+    ASSERT_TRUE(r.schedule.has_value())
+        << expr << ": " << r.findings.violations[0].detail;
+    const Schedule& s = *r.schedule;
+    const FrequencyResult back = ParseFrequency(s.ToString(), o);
+    ASSERT_TRUE(back.schedule.has_value()) << s.ToString();
+    EXPECT_TRUE(*back.schedule == s) << expr << " -> " << s.ToString();
+    int64_t t = Utc(2026, 1, 1) + rnd(86400 * 365);
+    for (int k = 0; k < 30; ++k) {
+      const std::optional<int64_t> n = s.Next(t);
+      if (!n) break;
+      ASSERT_GT(*n, t) << expr;
+      const std::optional<int64_t> p = s.Previous(*n);
+      if (p) ASSERT_LE(*p, t) << expr;
+      ASSERT_EQ(s.Next(*n - 1), n) << expr;
+      t = *n + rnd(3) * rnd(5000);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 5000);
+}
+
 TEST(FrequencyTest, ComputeOnlySkipsRequestRules) {
   FrequencyOptions o = Options();
   o.now.reset();
