@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <limits>
 
+#include "schedule/civil.h"
+
 namespace runcheck {
 namespace schedule {
 namespace {
 
 constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
 constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+// No fire lies outside [1970, 2099] local, so queries are clamped to a day
+// beyond, which keeps every offset addition far from overflow.
+constexpr int64_t kFloor = DaysFromCivil(kMinYear - 1, 12, 31) * kSecondsPerDay;
+constexpr int64_t kCeil = DaysFromCivil(kMaxYear + 1, 1, 2) * kSecondsPerDay;
 
 }  // namespace
 
@@ -34,7 +40,8 @@ int32_t CronSchedule::OffsetOf(int segment) const {
 // that a backward jump repeats belong to the first or second pass (overlap
 // policy).
 std::optional<int64_t> CronSchedule::Next(int64_t after) const {
-  if (after == kMax) return std::nullopt;
+  if (after >= kCeil) return std::nullopt;
+  after = std::max(after, kFloor);
   const auto& tr = zone_.transitions();
   const int n = static_cast<int>(tr.size());
   const bool allow_first = overlap_ != DstPolicy::Overlap::kSecond;
@@ -93,7 +100,8 @@ std::optional<int64_t> CronSchedule::Next(int64_t after) const {
 }
 
 std::optional<int64_t> CronSchedule::Previous(int64_t before) const {
-  if (before == kMin) return std::nullopt;
+  if (before <= kFloor) return std::nullopt;
+  before = std::min(before, kCeil);
   const auto& tr = zone_.transitions();
   const int n = static_cast<int>(tr.size());
   const bool allow_first = overlap_ != DstPolicy::Overlap::kSecond;

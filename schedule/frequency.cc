@@ -172,7 +172,11 @@ class Parser {
                         *opt_.timeout_seconds, " s)"));
       return;
     }
-    const int64_t anchor = opt_.created.value_or(opt_.now.value_or(0));
+    // The anchor is kept inside [1900, 2100) so that anchor + k * period
+    // never overflows; a rate created outside that range is out of contract.
+    const int64_t anchor =
+        std::clamp(opt_.created.value_or(opt_.now.value_or(0)),
+                   DaysFromCivil(1900, 1, 1) * kSecondsPerDay, kRateHorizon);
     result_.schedule =
         ScheduleBuilder::Rate(anchor, period, std::string(1, u));
     CheckFiresAfterNow();
@@ -531,6 +535,7 @@ std::optional<int64_t> Schedule::Next(int64_t after) const {
       if (at_ > after) return at_;
       return std::nullopt;
     case Kind::kRate: {
+      if (after >= kRateHorizon) return std::nullopt;
       int64_t k = 1;
       if (after >= anchor_) k = (after - anchor_) / period_ + 1;
       if (k > (kRateHorizon - anchor_) / period_) return std::nullopt;
@@ -548,7 +553,8 @@ std::optional<int64_t> Schedule::Previous(int64_t before) const {
       if (at_ < before) return at_;
       return std::nullopt;
     case Kind::kRate: {
-      if (before == kMin || before <= anchor_ + period_) return std::nullopt;
+      if (before <= anchor_ + period_) return std::nullopt;
+      before = std::min(before, kRateHorizon + 1);
       int64_t k = (before - 1 - anchor_) / period_;
       k = std::min(k, (kRateHorizon - anchor_) / period_);
       if (k < 1) return std::nullopt;

@@ -81,7 +81,8 @@ struct FrequencyOptions {
   // The request's Timeout in seconds, if valid; unset compares with the 10 s
   // floor only.
   std::optional<int64_t> timeout_seconds;
-  // The anchor of a rate schedule; defaults to `now` (0 when unset).
+  // The anchor of a rate schedule; defaults to `now` (0 when unset). Kept
+  // inside [1900-01-01, the 2099 horizon].
   std::optional<int64_t> created;
   Limits limits;
   DstPolicy dst;
@@ -97,7 +98,7 @@ class Schedule {
   const TimeZone& zone() const;
 
   // The first fire strictly after `after` / last strictly before `before`
-  // (Unix seconds), or nullopt.
+  // (Unix seconds), or nullopt. Any int64_t is a valid argument.
   std::optional<int64_t> Next(int64_t after) const;
   std::optional<int64_t> Previous(int64_t before) const;
   // Up to `n` fires strictly after `after`, in order.

@@ -304,6 +304,21 @@ TEST(FrequencyTest, RandomExpressionProperties) {
   EXPECT_GT(checked, 5000);
 }
 
+TEST(FrequencyTest, ExtremeInstantsAreSafe) {
+  FrequencyOptions o = Options();
+  o.now.reset();
+  o.created = INT64_MIN;
+  for (const char* text : {"0 0 0 * * ? Australia/Lord_Howe", "rate(5m)",
+                           "at(2027-06-06 13:15:30)"}) {
+    FrequencyResult r = ParseFrequency(text, o);
+    ASSERT_TRUE(r.schedule) << text;
+    EXPECT_EQ(r.schedule->Next(INT64_MAX), std::nullopt) << text;
+    EXPECT_EQ(r.schedule->Previous(INT64_MIN), std::nullopt) << text;
+    EXPECT_TRUE(r.schedule->Next(INT64_MIN).has_value()) << text;
+    EXPECT_TRUE(r.schedule->Previous(INT64_MAX).has_value()) << text;
+  }
+}
+
 TEST(FrequencyTest, ComputeOnlySkipsRequestRules) {
   FrequencyOptions o = Options();
   o.now.reset();

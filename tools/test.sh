@@ -1,47 +1,58 @@
 #!/usr/bin/env bash
-# Runs runcheck's whole test suite and ends with the line
+# Runs runcheck's whole test suite twice — as built normally (gcc) and under
+# AddressSanitizer + UndefinedBehaviorSanitizer — and ends with the line
 #   N passed, N failed
 # counted from the test cases Bazel actually ran (each gtest case, each
-# shell-test target). Installs missing Debian packages first.
+# shell-test target) in both runs. Installs missing Debian packages first.
 # Exit status: 0 when every test passed, 1 otherwise.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 tools/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-bazel test //... "$@" 2>&1 | tee "$log" | grep -E '^(//|INFO: Build|ERROR|FAIL)' || true
-
 passed=0
 failed=0
-# One line per test target: "//pkg:target   (cached) PASSED in 0.1s".
-while read -r target status; do
-  xml="bazel-testlogs/${target#//}"
-  xml="${xml/://}/test.xml"
-  tests=0; bad=0
-  if [[ -f "$xml" ]]; then
-    read -r tests bad < <(awk '
-      /<testsuite / {
-        if (match($0, /tests="[0-9]+"/)) t += substr($0, RSTART + 7, RLENGTH - 8)
-        if (match($0, /failures="[0-9]+"/)) f += substr($0, RSTART + 10, RLENGTH - 11)
-        if (match($0, /errors="[0-9]+"/)) f += substr($0, RSTART + 8, RLENGTH - 9)
-      }
-      END { print t + 0, f + 0 }' "$xml")
-  fi
-  if [[ "$status" == PASSED ]]; then
-    passed=$((passed + tests - bad))
-    failed=$((failed + bad))
-  else
-    # Failed, timed out, crashed or did not build: its cases count as failed.
-    (( bad < 1 )) && bad=1
-    passed=$((passed + (tests > bad ? tests - bad : 0)))
-    failed=$((failed + bad))
-  fi
-done < <(sed -nE 's#^(//[^ ]+)[[:space:]]+(\(cached\) )?(PASSED|FAILED|TIMEOUT|NO STATUS|FAILED TO BUILD|INCOMPLETE|FLAKY).*#\1 \3#p' "$log")
 
-if ! grep -qE '^//' "$log"; then
+# run_suite LABEL TESTLOGS_DIR BAZEL_FLAGS...
+run_suite() {
+  local label=$1 testlogs=$2
+  shift 2
+  local log
+  log=$(mktemp)
+  echo "== ${label}: bazel test $* //..."
+  bazel test "$@" //... 2>&1 | tee "$log" | grep -E '^(//|INFO: Build|ERROR|FAIL)' || true
+  local ran=0 target status tests bad xml
+  # One line per test target: "//pkg:target   (cached) PASSED in 0.1s".
+  while read -r target status; do
+    ran=1
+    xml="${testlogs}/${target#//}"
+    xml="${xml/://}/test.xml"
+    tests=0; bad=0
+    if [[ -f "$xml" ]]; then
+      read -r tests bad < <(awk '
+        /<testsuite / {
+          if (match($0, /tests="[0-9]+"/)) t += substr($0, RSTART + 7, RLENGTH - 8)
+          if (match($0, /failures="[0-9]+"/)) f += substr($0, RSTART + 10, RLENGTH - 11)
+          if (match($0, /errors="[0-9]+"/)) f += substr($0, RSTART + 8, RLENGTH - 9)
+        }
+        END { print t + 0, f + 0 }' "$xml")
+    fi
+    if [[ "$status" == PASSED ]]; then
+      passed=$((passed + tests - bad))
+      failed=$((failed + bad))
+    else
+      # Failed, timed out, crashed or did not build: its cases count as failed.
+      (( bad < 1 )) && bad=1
+      passed=$((passed + (tests > bad ? tests - bad : 0)))
+      failed=$((failed + bad))
+    fi
+  done < <(sed -nE 's#^(//[^ ]+)[[:space:]]+(\(cached\) )?(PASSED|FAILED|TIMEOUT|NO STATUS|FAILED TO BUILD|INCOMPLETE|FLAKY).*#\1 \3#p' "$log")
   # Bazel itself failed before running anything.
-  failed=$((failed + 1))
-fi
+  (( ran == 0 )) && failed=$((failed + 1))
+  rm -f "$log"
+}
+
+run_suite "gcc" bazel-testlogs
+run_suite "asan+ubsan" bazel-asan-testlogs --config=asan
+
 echo "${passed} passed, ${failed} failed"
 (( failed == 0 && passed > 0 ))
