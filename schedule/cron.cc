@@ -1,5 +1,6 @@
 #include "schedule/cron.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -376,118 +377,103 @@ uint32_t CronFields::DayMask(int64_t year, int month) const {
   return dom_restricted ? dom : dow;
 }
 
-std::optional<int64_t> CronFields::NextCivil(int64_t from) const {
-  const int64_t lo = DaysFromCivil(kMinYear, 1, 1) * kSecondsPerDay;
-  if (from < lo) from = lo;
-  CivilTime t = CivilFromLocalSeconds(from);
+namespace {
+
+// The civil search, forward (first match >= from) or backward (last match <=
+// from). Each pass either returns or moves the cursor to a later (earlier)
+// month, day, hour or minute with the finer fields reset; the months are
+// bounded by the horizon, so the loop is too.
+template <bool kForward>
+std::optional<int64_t> SearchCivil(const CronFields& f, int64_t from) {
+  constexpr int kStep = kForward ? 1 : -1;
+  constexpr int kFirstMonth = kForward ? 1 : 12;
+  constexpr int kFirstDay = kForward ? 1 : 31;  // DayMask drops absent days
+  constexpr int kFirstHour = kForward ? 0 : 23;
+  constexpr int kFirstMinute = kForward ? 0 : 59;
+  auto pick = [](uint64_t mask, int v) {
+    return kForward ? AtLeast(mask, v) : AtMost(mask, v);
+  };
+  auto first = [](uint64_t mask) {
+    return kForward ? LowestBit(mask) : HighestBit(mask);
+  };
+  if (kForward) {
+    from = std::max(from, DaysFromCivil(kMinYear, 1, 1) * kSecondsPerDay);
+  } else {
+    from = std::min(from, DaysFromCivil(kMaxYear + 1, 1, 1) * kSecondsPerDay - 1);
+  }
+  const CivilTime t = CivilFromLocalSeconds(from);
   int64_t y = t.year;
   int mo = t.month, d = t.day, h = t.hour, mi = t.minute, s = t.second;
-  // Each pass either returns or moves to a later month, day, hour or minute
-  // with the finer fields reset; months are bounded by the horizon.
+  auto reset_from_day = [&] {
+    d = kFirstDay; h = kFirstHour; mi = kFirstMinute; s = kFirstMinute;
+  };
+  auto reset_from_month = [&] { mo = kFirstMonth; reset_from_day(); };
   for (int guard = 0; guard < 200000; ++guard) {
-    if (y > kMaxYear) return std::nullopt;
-    if (!HasYear(y)) {
-      ++y; mo = 1; d = 1; h = 0; mi = 0; s = 0;
-      continue;
-    }
-    const uint64_t mm = AtLeast(months, mo);
+    if (kForward ? y > kMaxYear : y < kMinYear) return std::nullopt;
+    const uint64_t mm = f.HasYear(y) ? pick(f.months, mo) : 0;
     if (mm == 0) {
-      ++y; mo = 1; d = 1; h = 0; mi = 0; s = 0;
+      y += kStep;
+      reset_from_month();
       continue;
     }
-    if (LowestBit(mm) != mo) {
-      mo = LowestBit(mm); d = 1; h = 0; mi = 0; s = 0;
+    if (first(mm) != mo) {
+      mo = first(mm);
+      reset_from_day();
     }
-    const uint64_t dm = AtLeast(DayMask(y, mo), d);
+    const uint64_t dm = pick(f.DayMask(y, mo), d);
     if (dm == 0) {
-      if (++mo > 12) { ++y; mo = 1; }
-      d = 1; h = 0; mi = 0; s = 0;
+      mo += kStep;
+      if (mo < 1 || mo > 12) {
+        y += kStep;
+        mo = kFirstMonth;
+      }
+      reset_from_day();
       continue;
     }
-    if (LowestBit(dm) != d) {
-      d = LowestBit(dm); h = 0; mi = 0; s = 0;
+    if (first(dm) != d) {
+      d = first(dm);
+      h = kFirstHour; mi = kFirstMinute; s = kFirstMinute;
     }
-    const uint64_t hm = AtLeast(hours, h);
-    if (hm == 0) {
-      ++d; h = 0; mi = 0; s = 0;  // d past the month end fails DayMask
+    const uint64_t hm = pick(f.hours, h);
+    if (hm == 0) {  // a day past the month's end (or 0) fails DayMask
+      d += kStep;
+      h = kFirstHour; mi = kFirstMinute; s = kFirstMinute;
       continue;
     }
-    if (LowestBit(hm) != h) {
-      h = LowestBit(hm); mi = 0; s = 0;
+    if (first(hm) != h) {
+      h = first(hm);
+      mi = kFirstMinute; s = kFirstMinute;
     }
-    const uint64_t mim = AtLeast(minutes, mi);
+    const uint64_t mim = pick(f.minutes, mi);
     if (mim == 0) {
-      ++h; mi = 0; s = 0;
+      h += kStep;
+      mi = kFirstMinute; s = kFirstMinute;
       continue;
     }
-    if (LowestBit(mim) != mi) {
-      mi = LowestBit(mim); s = 0;
+    if (first(mim) != mi) {
+      mi = first(mim);
+      s = kFirstMinute;
     }
-    const uint64_t sm = AtLeast(seconds, s);
+    const uint64_t sm = pick(f.seconds, s);
     if (sm == 0) {
-      ++mi; s = 0;
+      mi += kStep;
+      s = kFirstMinute;
       continue;
     }
-    s = LowestBit(sm);
+    s = first(sm);
     return LocalSeconds(CivilTime{y, mo, d, h, mi, s});
   }
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<int64_t> CronFields::NextCivil(int64_t from) const {
+  return SearchCivil<true>(*this, from);
+}
+
 std::optional<int64_t> CronFields::PreviousCivil(int64_t to) const {
-  const int64_t hi = DaysFromCivil(kMaxYear + 1, 1, 1) * kSecondsPerDay - 1;
-  if (to > hi) to = hi;
-  CivilTime t = CivilFromLocalSeconds(to);
-  int64_t y = t.year;
-  int mo = t.month, d = t.day, h = t.hour, mi = t.minute, s = t.second;
-  for (int guard = 0; guard < 200000; ++guard) {
-    if (y < kMinYear) return std::nullopt;
-    if (!HasYear(y)) {
-      --y; mo = 12; d = 31; h = 23; mi = 59; s = 59;
-      continue;
-    }
-    const uint64_t mm = AtMost(months, mo);
-    if (mm == 0) {
-      --y; mo = 12; d = 31; h = 23; mi = 59; s = 59;
-      continue;
-    }
-    if (HighestBit(mm) != mo) {
-      mo = HighestBit(mm); d = 31; h = 23; mi = 59; s = 59;
-    }
-    const uint64_t dm = AtMost(DayMask(y, mo), d);
-    if (dm == 0) {
-      if (--mo < 1) { --y; mo = 12; }
-      d = 31; h = 23; mi = 59; s = 59;
-      continue;
-    }
-    if (HighestBit(dm) != d) {
-      d = HighestBit(dm); h = 23; mi = 59; s = 59;
-    }
-    const uint64_t hm = AtMost(hours, h);
-    if (hm == 0) {
-      --d; h = 23; mi = 59; s = 59;  // d = 0 fails DayMask
-      continue;
-    }
-    if (HighestBit(hm) != h) {
-      h = HighestBit(hm); mi = 59; s = 59;
-    }
-    const uint64_t mim = AtMost(minutes, mi);
-    if (mim == 0) {
-      --h; mi = 59; s = 59;
-      continue;
-    }
-    if (HighestBit(mim) != mi) {
-      mi = HighestBit(mim); s = 59;
-    }
-    const uint64_t sm = AtMost(seconds, s);
-    if (sm == 0) {
-      --mi; s = 59;
-      continue;
-    }
-    s = HighestBit(sm);
-    return LocalSeconds(CivilTime{y, mo, d, h, mi, s});
-  }
-  return std::nullopt;
+  return SearchCivil<false>(*this, to);
 }
 
 bool operator==(const CronFields& a, const CronFields& b) {
