@@ -7,7 +7,8 @@
 //   <second> <minute> <hour> <day-of-month> <month> <day-of-week> [<year>]
 //
 // fields separated by runs of spaces or tabs. (The optional trailing time-zone
-// token is split off by the caller, see `SplitCronZone`.)
+// token is split off before this parser runs, by `ParseFrequency` in
+// schedule/frequency.h.)
 //
 //   field         values                                 specials
 //   second        0-59                                   * , - /

@@ -289,10 +289,7 @@ class Parser {
       return false;
     }
     if (!z.warning_id.empty()) {
-      const std::string_view id = z.warning_id == "frequency.etc-gmt-sign"
-                                      ? "frequency.etc-gmt-sign"
-                                      : "frequency.zone-alias";
-      Warn(id, base_ + off, token.size(), z.warning);
+      Warn(z.warning_id, base_ + off, token.size(), z.warning);
     }
     *zone = std::move(*z.zone);
     return true;

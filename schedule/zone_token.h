@@ -37,8 +37,9 @@ namespace schedule {
 struct ZoneToken {
   std::optional<TimeZone> zone;
   std::string error;    // set when zone is empty
-  std::string warning_id;  // "frequency.zone-alias" or "frequency.etc-gmt-sign"
-  std::string warning;     // set with warning_id
+  std::string_view warning_id;  // empty, "frequency.zone-alias" or
+                                // "frequency.etc-gmt-sign" (static strings)
+  std::string warning;          // set with warning_id
 };
 
 // `provider` may be null: then only the fixed forms are known.
