@@ -1,0 +1,111 @@
+#include "params/template.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace runcheck {
+namespace params {
+namespace {
+
+struct Case {
+  const char* name;
+  std::string content;
+  std::vector<Code> codes;           // in order
+  std::vector<size_t> offsets;       // span offset of each violation
+};
+
+TEST(TemplateTest, Violations) {
+  const std::string long_name(65, 'a');
+  const std::string max_name(64, 'a');
+  const Case kCases[] = {
+      {"plain", "echo hello", {}, {}},
+      {"user", "echo {{name}}", {}, {}},
+      {"white space and newlines", "echo {{ \n name\t }}", {}, {}},
+      {"unclosed is text", "echo {{name", {}, {}},
+      {"empty", "a{{}}b", {Code::kCmdParamEmptyKey}, {1}},
+      {"only white space", "a{{ \n }}", {Code::kCmdParamEmptyKey}, {1}},
+      {"bad char", "x {{na me}}", {Code::kCmdParamInvalidParamName}, {2}},
+      {"dot is bad for users", "{{a.b}}", {Code::kCmdParamInvalidParamName}, {0}},
+      {"64 bytes ok", "{{" + max_name + "}}", {}, {}},
+      {"65 bytes", "..{{" + long_name + "}}", {Code::kCmdParamNameExceedLimit}, {2}},
+      {"length before characters", "{{" + long_name + "!}}",
+       {Code::kCmdParamNameExceedLimit}, {0}},
+      {"builtin", "{{ACS::InstanceId}} {{acs::regionid}}", {}, {}},
+      {"unknown builtin", "{{ACS::Foo}}", {Code::kCmdParamInvalidParamName}, {0}},
+      {"script file name only in Launcher", "{{ACS::ScriptFileName}}",
+       {Code::kCmdParamInvalidParamName}, {0}},
+      {"reserved prefix", "{{acs::name}}", {Code::kCmdParamInvalidParamName}, {0}},
+      {"parameter store", "{{oos:my/param.1}} {{oos-secret:db_pw}}", {}, {}},
+      {"bad store name", "{{oos:a b}}", {Code::kParameterStoreInvalidParameters}, {0}},
+      {"empty store name", "{{oos-secret:}}", {Code::kParameterStoreInvalidParameters}, {0}},
+      {"several in order", "{{}} {{a!}} {{ok}} {{oos:}}",
+       {Code::kCmdParamEmptyKey, Code::kCmdParamInvalidParamName,
+        Code::kParameterStoreInvalidParameters},
+       {0, 5, 19}},
+      {"first close wins", "{{a}}}}", {}, {}},
+      {"nested opens", "{{ {{a}}", {Code::kCmdParamInvalidParamName}, {0}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const TemplateScan s = ScanTemplate(c.content, Limits{});
+    ASSERT_EQ(s.findings.violations.size(), c.codes.size());
+    for (size_t i = 0; i < c.codes.size(); ++i) {
+      const Violation& v = s.findings.violations[i];
+      EXPECT_EQ(v.code, c.codes[i]);
+      EXPECT_EQ(v.field, "CommandContent");
+      ASSERT_TRUE(v.span.has_value());
+      EXPECT_EQ(v.span->offset, c.offsets[i]);
+    }
+  }
+}
+
+TEST(TemplateTest, ClassifiesWithSpans) {
+  const TemplateScan s =
+      ScanTemplate("echo {{ name }} on {{ACS::InstanceId}} {{oos:x}}", Limits{});
+  ASSERT_TRUE(s.findings.ok());
+  ASSERT_EQ(s.placeholders.size(), 3u);
+  EXPECT_EQ(s.placeholders[0].kind, Placeholder::kUser);
+  EXPECT_EQ(s.placeholders[0].name, "name");
+  EXPECT_EQ(s.placeholders[0].span, (Span{5, 10}));
+  EXPECT_EQ(s.placeholders[1].kind, Placeholder::kBuiltin);
+  EXPECT_EQ(s.placeholders[1].name, "InstanceId");
+  EXPECT_EQ(s.placeholders[2].kind, Placeholder::kParameterStore);
+  EXPECT_EQ(s.placeholders[2].name, "x");
+}
+
+TEST(TemplateTest, DistinctCountLimit) {
+  std::string twenty, twenty_one;
+  for (int i = 0; i < 20; ++i) twenty += "{{p" + std::to_string(i) + "}}";
+  // Repeats and case variants do not count again.
+  twenty += "{{P0}} {{p0}}";
+  EXPECT_TRUE(ScanTemplate(twenty, Limits{}).findings.ok());
+  twenty_one = twenty + " {{ACS::RegionId}} {{acs::REGIONID}}";
+  const TemplateScan s = ScanTemplate(twenty_one, Limits{});
+  ASSERT_EQ(s.findings.violations.size(), 1u);
+  EXPECT_EQ(s.findings.violations[0].code, Code::kCmdParamCountExceedLimit);
+  EXPECT_EQ(s.findings.violations[0].span->offset, twenty.size() + 1);
+  // The count is reported after the per-placeholder violations.
+  const TemplateScan t = ScanTemplate(twenty_one + " {{}}", Limits{});
+  ASSERT_EQ(t.findings.violations.size(), 2u);
+  EXPECT_EQ(t.findings.violations[0].code, Code::kCmdParamEmptyKey);
+  EXPECT_EQ(t.findings.violations[1].code, Code::kCmdParamCountExceedLimit);
+  Limits raised;
+  raised.max_content_parameters = 21;
+  EXPECT_TRUE(ScanTemplate(twenty_one, raised).findings.ok());
+}
+
+TEST(TemplateTest, PathologicalInputIsLinear) {
+  // 24 KiB of "{{" with no close, and of "{{}}": both answer at once.
+  const std::string opens(24 * 1024, '{');
+  EXPECT_TRUE(ScanTemplate(opens, Limits{}).placeholders.empty());
+  std::string empties;
+  while (empties.size() < 24 * 1024) empties += "{{}}";
+  EXPECT_EQ(ScanTemplate(empties, Limits{}).findings.violations.size(),
+            empties.size() / 4);
+}
+
+}  // namespace
+}  // namespace params
+}  // namespace runcheck
