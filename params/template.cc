@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "rules/ascii.h"
+
 namespace runcheck {
 namespace params {
 namespace {
@@ -15,22 +17,6 @@ constexpr std::string_view kBuiltins[] = {"RegionId",     "AccountId",
                                           "InvokeId",     "CommandId"};
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
 
 template <typename Pred>
 bool AllOf(std::string_view s, Pred pred) {
@@ -54,9 +40,7 @@ std::string DistinctKey(const Placeholder& p) {
                     : p.kind == Placeholder::kBuiltin ? "b:"
                                                       : "s:";
   for (char c : p.name) {
-    key += p.kind == Placeholder::kParameterStore
-               ? c
-               : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    key += p.kind == Placeholder::kParameterStore ? c : LowerAscii(c);
   }
   return key;
 }

@@ -1,0 +1,172 @@
+#include "params/parameters.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace runcheck {
+namespace params {
+namespace {
+
+struct Expected {
+  Code code;
+  std::string field;
+  size_t offset;
+};
+
+struct Case {
+  const char* name;
+  std::string content;
+  std::string json;
+  std::vector<Expected> violations;  // in order
+};
+
+std::string Pairs(int n) {
+  std::string s = "{";
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) s += ",";
+    s += "\"p" + std::to_string(i) + "\":\"v\"";
+  }
+  return s + "}";
+}
+
+std::string Placeholders(int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += "{{p" + std::to_string(i) + "}}";
+  return s;
+}
+
+TEST(ParametersTest, EveryCodeWithFieldAndOffset) {
+  const std::string key64(64, 'k');
+  const std::string key65(65, 'k');
+  // 64 characters, each two bytes: at the limit in code points.
+  std::string wide64;
+  for (int i = 0; i < 64; ++i) wide64 += "\xC3\xA9";
+  const Case kCases[] = {
+      {"valid", "echo {{name}}", R"({"name": "Jack"})", {}},
+      {"empty object", "echo", "{}", {}},
+      {"case-insensitive match", "echo {{Name}}", R"({"nAME": "x"})", {}},
+      {"not JSON", "{{a}}", R"({"a": )",
+       {{Code::kInvalidParameterParameters, "Parameters", 6}}},
+      {"array", "{{a}}", R"( ["a"])",
+       {{Code::kInvalidParameterParameters, "Parameters", 1}}},
+      {"string", "{{a}}", R"("{}")",
+       {{Code::kInvalidParameterParameters, "Parameters", 0}}},
+      {"10 pairs ok", Placeholders(10), Pairs(10), {}},
+      {"11 pairs", Placeholders(11), Pairs(11),
+       {{Code::kParameterCountExceedLimit, "Parameters", 1 + 10 * 9}}},
+      {"duplicate", "{{a}}", R"({"a": "1", "a": "2"})",
+       {{Code::kParameterKeyDuplicate, "Parameters.a", 11}}},
+      {"case-insensitive duplicate", "{{a}}", R"({"a": "1", "A": "2"})",
+       {{Code::kParameterKeyDuplicate, "Parameters.A", 11}}},
+      {"each repeat reported", "{{a}}", R"({"a":"1","a":"2","a":"3"})",
+       {{Code::kParameterKeyDuplicate, "Parameters.a", 9},
+        {Code::kParameterKeyDuplicate, "Parameters.a", 17}}},
+      {"key at 64 chars", "{{" + key64 + "}}", "{\"" + key64 + "\":\"v\"}", {}},
+      {"key over 64 chars", "x", "{\"" + key65 + "\":\"v\"}",
+       {{Code::kParameterKeyExceedLimit, "Parameters." + key65, 1}}},
+      {"64 two-byte chars is not over", "x", "{\"" + wide64 + "\":\"v\"}",
+       {{Code::kParameterNotMatched, "Parameters." + wide64, 1}}},
+      {"not matched", "echo {{a}}", R"({"a": "1", "b": "2"})",
+       {{Code::kParameterNotMatched, "Parameters.b", 11}}},
+      {"built-ins are not user parameters", "{{ACS::RegionId}}",
+       R"({"ACS::RegionId": "x"})",
+       {{Code::kParameterNotMatched, "Parameters.ACS::RegionId", 1}}},
+      {"number value", "{{a}}", R"({"a": 1})",
+       {{Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
+      {"object value", "{{a}}", R"({"a": {"b": "c"}})",
+       {{Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
+      {"null value", "{{a}}", R"({"a": null})",
+       {{Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
+      {"NUL in value", "{{a}}", R"({"a": "x\u0000"})",
+       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
+      {"invalid UTF-8 in value", "{{a}}", "{\"a\": \"\xC3(\"}",
+       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
+      {"lone surrogate escape", "{{a}}", R"({"a": "\udc00"})",
+       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
+      {"key rule and value rule together", "{{a}}", R"({"b": 1})",
+       {{Code::kParameterNotMatched, "Parameters.b", 1},
+        {Code::kParameterTypeNotSupported, "Parameters.b", 6}}},
+      {"length wins over not matched", "x", "{\"" + key65 + "\": 2}",
+       {{Code::kParameterKeyExceedLimit, "Parameters." + key65, 1},
+        {Code::kParameterTypeNotSupported, "Parameters." + key65, 70}}},
+      {"object rules before pair rules", "{{a}}", R"({"z": "1", "a": "2", "Z": 3})",
+       {{Code::kParameterKeyDuplicate, "Parameters.Z", 21},
+        {Code::kParameterNotMatched, "Parameters.z", 1},
+        {Code::kParameterNotMatched, "Parameters.Z", 21},
+        {Code::kParameterTypeNotSupported, "Parameters.Z", 26}}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const TemplateScan scan = ScanTemplate(c.content, Limits{});
+    ASSERT_TRUE(scan.findings.ok());
+    const ParametersCheck p = CheckParameters(c.json, Limits{}, &scan);
+    ASSERT_EQ(p.findings.violations.size(), c.violations.size());
+    for (size_t i = 0; i < c.violations.size(); ++i) {
+      SCOPED_TRACE(i);
+      const Violation& v = p.findings.violations[i];
+      EXPECT_EQ(v.code, c.violations[i].code);
+      EXPECT_EQ(v.field, c.violations[i].field);
+      ASSERT_TRUE(v.span.has_value());
+      EXPECT_EQ(v.span->offset, c.violations[i].offset);
+    }
+  }
+}
+
+TEST(ParametersTest, PairsAndSpans) {
+  const std::string json = R"({ "name" : "J\"ack" , "n": "" })";
+  const ParametersCheck p = CheckParameters(json, Limits{}, nullptr);
+  ASSERT_TRUE(p.findings.ok());
+  ASSERT_EQ(p.pairs.size(), 2u);
+  EXPECT_EQ(p.pairs[0].key, "name");
+  EXPECT_EQ(p.pairs[0].value, "J\"ack");
+  EXPECT_EQ(p.pairs[0].key_span, (Span{2, 6}));
+  EXPECT_EQ(p.pairs[0].value_span, (Span{11, 8}));
+  EXPECT_TRUE(p.pairs[1].value_is_string);
+  EXPECT_EQ(p.pairs[1].value, "");
+}
+
+TEST(ParametersTest, WithoutContentNothingIsUnmatched) {
+  const ParametersCheck p = CheckParameters(R"({"any": "1"})", Limits{}, nullptr);
+  EXPECT_TRUE(p.findings.ok());
+  EXPECT_TRUE(p.findings.warnings.empty());
+}
+
+TEST(ParametersTest, LimitsComeFromTheLimitsValue) {
+  Limits limits;
+  limits.max_parameter_pairs = 2;
+  limits.max_parameter_key_chars = 3;
+  const ParametersCheck p =
+      CheckParameters(R"({"a":"1","b":"2","abcd":"3"})", limits, nullptr);
+  ASSERT_EQ(p.findings.violations.size(), 2u);
+  EXPECT_EQ(p.findings.violations[0].code, Code::kParameterCountExceedLimit);
+  EXPECT_EQ(p.findings.violations[0].span->offset, 17u);
+  EXPECT_EQ(p.findings.violations[1].code, Code::kParameterKeyExceedLimit);
+}
+
+TEST(ParametersTest, MissingValueWarnsOncePerName) {
+  const TemplateScan scan =
+      ScanTemplate("{{a}} {{b}} {{A}} {{ACS::RegionId}} {{oos:x}}", Limits{});
+  const ParametersCheck p = CheckParameters(R"({"b": "1"})", Limits{}, &scan);
+  ASSERT_TRUE(p.findings.ok());
+  ASSERT_EQ(p.findings.warnings.size(), 1u);
+  EXPECT_EQ(p.findings.warnings[0].id, "parameters.missing-value");
+  EXPECT_EQ(p.findings.warnings[0].field, "CommandContent");
+  EXPECT_EQ(p.findings.warnings[0].span->offset, 0u);
+  EXPECT_EQ(MissingValueWarnings(scan, {}).size(), 2u);
+}
+
+TEST(ParametersTest, ManyDuplicatesStayLinear) {
+  std::string json = "{";
+  for (int i = 0; i < 50000; ++i) json += std::string(i ? "," : "") + "\"k\":\"v\"";
+  json += "}";
+  const ParametersCheck p = CheckParameters(json, Limits{}, nullptr);
+  // The count rule, then one duplicate per repeat.
+  ASSERT_EQ(p.findings.violations.size(), 1u + 49999u);
+  EXPECT_EQ(p.findings.violations.back().span->offset, json.size() - 8);
+}
+
+}  // namespace
+}  // namespace params
+}  // namespace runcheck

@@ -1,0 +1,199 @@
+#include "params/render.h"
+
+#include <algorithm>
+
+#include "rules/ascii.h"
+#include "rules/utf8.h"
+
+namespace runcheck {
+namespace params {
+namespace {
+
+using Entry = std::pair<std::string, std::string>;
+
+bool KeyLess(const Entry& e, const std::string& key) { return e.first < key; }
+
+// PowerShell's single-quote characters: ' U+2018 U+2019 U+201A U+201B.
+size_t PowerShellQuoteLength(std::string_view s) {
+  if (s[0] == '\'') return 1;
+  if (s.size() >= 3 && s[0] == '\xE2' && s[1] == '\x80' &&
+      (s[2] == '\x98' || s[2] == '\x99' || s[2] == '\x9A' || s[2] == '\x9B')) {
+    return 3;
+  }
+  return 0;
+}
+
+std::optional<std::string> Refuse(std::string* why, std::string reason) {
+  if (why != nullptr) *why = std::move(reason);
+  return std::nullopt;
+}
+
+}  // namespace
+
+ParameterValues ParameterValues::FromPairs(const std::vector<ParameterPair>& pairs) {
+  ParameterValues v;
+  for (const ParameterPair& p : pairs) {
+    if (p.value_is_string) v.Set(p.key, p.value);
+  }
+  return v;
+}
+
+void ParameterValues::Set(std::string_view name, std::string value) {
+  std::string key = ToLowerAscii(name);
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), key, KeyLess);
+  if (it != entries_.end() && it->first == key) {
+    it->second = std::move(value);
+  } else {
+    entries_.emplace(it, std::move(key), std::move(value));
+  }
+}
+
+const std::string* ParameterValues::Find(std::string_view name) const {
+  const std::string key = ToLowerAscii(name);
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), key, KeyLess);
+  return it != entries_.end() && it->first == key ? &it->second : nullptr;
+}
+
+std::optional<std::string> QuoteValue(std::string_view value, Quoting quoting,
+                                      std::string* why) {
+  if (quoting == Quoting::kRaw) return std::string(value);
+  if (value.find('\0') != std::string_view::npos) {
+    return Refuse(why, "the value holds a NUL byte");
+  }
+  std::string out;
+  out.reserve(value.size() + 2);
+  switch (quoting) {
+    case Quoting::kRaw:
+      break;
+    case Quoting::kPosixShell:
+      out += '\'';
+      for (char c : value) {
+        if (c == '\'') {
+          out += "'\\''";
+        } else {
+          out += c;
+        }
+      }
+      out += '\'';
+      break;
+    case Quoting::kPowerShell: {
+      const Utf8Facts f = ScanUtf8(value);
+      if (!f.valid) {
+        return Refuse(why, "the value is not valid UTF-8 at byte " +
+                               std::to_string(f.first_invalid));
+      }
+      out += '\'';
+      for (size_t i = 0; i < value.size();) {
+        const size_t q = PowerShellQuoteLength(value.substr(i));
+        if (q > 0) {
+          out.append(value.substr(i, q));  // doubled: one literal quote
+          out.append(value.substr(i, q));
+          i += q;
+        } else {
+          out += value[i++];
+        }
+      }
+      out += '\'';
+      break;
+    }
+    case Quoting::kCmd: {
+      const Utf8Facts f = ScanUtf8(value, /*allow_tab_lf_cr=*/false);
+      if (!f.valid) {
+        return Refuse(why, "the value is not valid UTF-8 at byte " +
+                               std::to_string(f.first_invalid));
+      }
+      out += '"';
+      for (size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '!' || c == '^') {
+          return Refuse(why, std::string("cmd cannot quote '") + c +
+                                 "' safely (byte " + std::to_string(i) + ")");
+        }
+        if ((u < 0x20 && c != '\t') || u == 0x7F) {
+          return Refuse(why, "cmd cannot hold control byte " +
+                                 std::to_string(u) + " (byte " +
+                                 std::to_string(i) + ")");
+        }
+        if (c == '%') out += '%';
+        out += c;
+      }
+      out += '"';
+      break;
+    }
+  }
+  return out;
+}
+
+Rendered Render(std::string_view content, const TemplateScan& scan,
+                const RenderOptions& options) {
+  Rendered r;
+  auto fail = [&](RenderError::Kind kind, const Placeholder& p, std::string detail) {
+    r.script.clear();
+    r.error = RenderError{kind, p.span, std::move(detail)};
+    return r;
+  };
+  r.script.reserve(content.size());
+  size_t pos = 0;
+  for (const Placeholder& p : scan.placeholders) {
+    r.script.append(content.substr(pos, p.span.offset - pos));
+    pos = p.span.offset + p.span.length;
+    const std::string_view written = content.substr(p.span.offset, p.span.length);
+    std::optional<std::string> value;
+    switch (p.kind) {
+      case Placeholder::kUser: {
+        const std::string* v =
+            options.user != nullptr ? options.user->Find(p.name) : nullptr;
+        value = v != nullptr ? *v : std::string();
+        break;
+      }
+      case Placeholder::kBuiltin: {
+        const std::string* v =
+            options.builtins != nullptr ? options.builtins->Find(p.name) : nullptr;
+        if (v == nullptr) {
+          return fail(RenderError::kMissingBuiltin, p,
+                      "no value for built-in ACS::" + std::string(p.name));
+        }
+        value = *v;
+        break;
+      }
+      case Placeholder::kParameterStore: {
+        if (!options.resolve_store) {
+          r.script.append(written);
+          continue;
+        }
+        const bool secret = written.find("oos-secret:") != std::string_view::npos;
+        value = options.resolve_store(p.name, secret);
+        if (!value) {
+          return fail(RenderError::kUnresolvedReference, p,
+                      "the parameter store has no value for " + std::string(p.name));
+        }
+        break;
+      }
+    }
+    std::string why;
+    std::optional<std::string> quoted = QuoteValue(*value, options.quoting, &why);
+    if (!quoted) {
+      return fail(RenderError::kUnsafeValue, p,
+                  "the value of " + std::string(written) + " " + why);
+    }
+    r.script.append(*quoted);
+  }
+  r.script.append(content.substr(pos));
+  return r;
+}
+
+int64_t SubstitutedSize(std::string_view content, const TemplateScan& scan,
+                        const ParameterValues& user) {
+  int64_t size = static_cast<int64_t>(content.size());
+  for (const Placeholder& p : scan.placeholders) {
+    if (p.kind != Placeholder::kUser) continue;
+    const std::string* v = user.Find(p.name);
+    size += (v != nullptr ? static_cast<int64_t>(v->size()) : 0) -
+            static_cast<int64_t>(p.span.length);
+  }
+  return size;
+}
+
+}  // namespace params
+}  // namespace runcheck

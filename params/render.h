@@ -1,0 +1,144 @@
+// -----------------------------------------------------------------------------
+// File: params/render.h
+// -----------------------------------------------------------------------------
+//
+// Filling a script's placeholders (SPEC section 6): the agent's last step
+// before it runs a command, and the server's content-size rule (SPEC 4.1).
+//
+// Render() walks the placeholders of a clean TemplateScan left to right and
+// replaces each exactly once. Inserted text is never scanned again, so a
+// value holding `{{x}}` stays `{{x}}`.
+//   * user `{{name}}`: the value from `user` (names match ASCII-case-
+//     insensitively); a name without a value renders as the empty string,
+//     as the API does.
+//   * built-in `{{ACS::Name}}`: the value from `builtins`, keyed by the name
+//     without `ACS::`; a missing built-in is an error (kMissingBuiltin): a
+//     script should not run with a silently empty instance id.
+//   * `{{oos:name}}`, `{{oos-secret:name}}`: through `resolve_store` when the
+//     caller gives one (nullopt from it is kUnresolvedReference); without a
+//     resolver they stay as written.
+// Text outside placeholders, and placeholders the scan rejected, are copied
+// as they are.
+//
+// Quoting. kRaw inserts values as they are: the API's behaviour, and unsafe
+// for a value an attacker chooses. The other modes turn each inserted value
+// into exactly one literal argument of the script's language, provided the
+// placeholder stands where an unquoted word may stand (`echo {{name}}`,
+// `$x = {{name}}`, `set "x="... ` is *not* such a place). Values that cannot be
+// made safe are refused (kUnsafeValue) rather than altered:
+//   kPosixShell   '...' with each ' written '\'' . Inside single quotes a
+//                 POSIX shell gives no byte a meaning but ', so no value can
+//                 end the word early, expand ($, `), or start a command (;,
+//                 newline). Refuses NUL (no shell argument can hold it).
+//   kPowerShell   '...' with each single-quote character doubled: ' and the
+//                 typographic U+2018, U+2019, U+201A, U+201B, which
+//                 PowerShell also accepts as quotes. A single-quoted string
+//                 is verbatim (no $, no backtick escapes, newlines kept), and
+//                 a doubled quote is one literal quote. Refuses NUL and
+//                 invalid UTF-8 (a lenient decoder could read an overlong
+//                 form as a quote).
+//   kCmd          "..." with each % written %%. In a batch file, %% is one
+//                 literal %, and inside double quotes & | < > ( ) are
+//                 literal; the quotes cannot be closed because " is refused.
+//                 Also refused: ! and ^ (their meaning depends on delayed
+//                 expansion, which the script may switch on), control
+//                 characters other than TAB (CR and LF end the command;
+//                 Ctrl-Z reads as LF), and invalid UTF-8.
+//
+// SubstitutedSize() is the content length after substituting user values
+// only (built-ins and store references left as written), as the API measures
+// CommandContent; Base64Length() the length of its Base64 encoding. Neither
+// materialises anything.
+//
+// Pure, no exceptions, thread-safe (the resolver is called on the caller's
+// thread, once per store placeholder, left to right).
+//
+// Example:
+//
+//   TemplateScan scan = ScanTemplate("echo {{name}}", limits);
+//   ParameterValues user;
+//   user.Set("name", "it's $(id)");
+//   RenderOptions options;
+//   options.quoting = Quoting::kPosixShell;
+//   options.user = &user;
+//   Rendered r = Render("echo {{name}}", scan, options);
+//   r.script;  // echo 'it'\''s $(id)'
+
+#ifndef RUNCHECK_PARAMS_RENDER_H_
+#define RUNCHECK_PARAMS_RENDER_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "params/parameters.h"
+#include "params/template.h"
+#include "rules/violation.h"
+
+namespace runcheck {
+namespace params {
+
+// Name -> value, names compared ASCII-case-insensitively. Set() replaces.
+class ParameterValues {
+ public:
+  ParameterValues() = default;
+  // The string values of checked Parameters; a later duplicate wins.
+  static ParameterValues FromPairs(const std::vector<ParameterPair>& pairs);
+
+  void Set(std::string_view name, std::string value);
+  const std::string* Find(std::string_view name) const;
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> entries_;  // lower-cased
+};
+
+enum class Quoting { kRaw, kPosixShell, kPowerShell, kCmd };
+
+// Resolves a parameter-store reference: name, whether it was `oos-secret:`.
+using StoreResolver =
+    std::function<std::optional<std::string>(std::string_view name, bool secret)>;
+
+struct RenderOptions {
+  Quoting quoting = Quoting::kRaw;
+  const ParameterValues* user = nullptr;      // null: no user values
+  const ParameterValues* builtins = nullptr;  // null: none available
+  StoreResolver resolve_store;                // empty: leave references
+};
+
+struct RenderError {
+  enum Kind { kUnsafeValue, kMissingBuiltin, kUnresolvedReference };
+  Kind kind;
+  Span placeholder;     // in the content
+  std::string detail;
+};
+
+struct Rendered {
+  std::string script;                // empty when `error` is set
+  std::optional<RenderError> error;  // the first problem, left to right
+};
+
+Rendered Render(std::string_view content, const TemplateScan& scan,
+                const RenderOptions& options);
+
+// Quotes one value for `quoting` as Render() does (kRaw returns it as is).
+// nullopt: the value cannot be quoted safely; `why` (optional) says why.
+std::optional<std::string> QuoteValue(std::string_view value, Quoting quoting,
+                                      std::string* why = nullptr);
+
+// The byte length of `content` after substituting `user` values for its
+// user placeholders (missing ones as empty), other placeholders unchanged.
+int64_t SubstitutedSize(std::string_view content, const TemplateScan& scan,
+                        const ParameterValues& user);
+
+// The length of the padded Base64 encoding of `n` bytes.
+constexpr int64_t Base64Length(int64_t n) { return (n + 2) / 3 * 4; }
+
+}  // namespace params
+}  // namespace runcheck
+
+#endif  // RUNCHECK_PARAMS_RENDER_H_

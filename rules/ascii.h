@@ -1,0 +1,61 @@
+// -----------------------------------------------------------------------------
+// File: rules/ascii.h
+// -----------------------------------------------------------------------------
+//
+// ASCII-only case folding for the API's case-insensitive names (parameter
+// names, `ACS::` built-ins, tag prefixes, booleans, ContentEncoding). Bytes
+// outside A-Z are compared as they are; no locale is consulted.
+//
+// Header-only, pure, thread-safe. (Debian's Abseil has its own string_view
+// type, so its absl/strings/match.h helpers would need a conversion at every
+// call.)
+//
+// Example:
+//
+//   EqualsIgnoreCase("Base64", "BASE64");        // true
+//   StartsWithIgnoreCase("acs::x", "ACS::");     // true
+//   ToLowerAscii("MyName");                      // "myname"
+
+#ifndef RUNCHECK_RULES_ASCII_H_
+#define RUNCHECK_RULES_ASCII_H_
+
+#include <string>
+#include <string_view>
+
+namespace runcheck {
+
+constexpr char LowerAscii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  }
+  return true;
+}
+
+inline bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() &&
+         EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+// Whether `needle` occurs in `s`, ignoring ASCII case.
+inline bool ContainsIgnoreCase(std::string_view s, std::string_view needle) {
+  if (needle.size() > s.size()) return false;
+  for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
+    if (EqualsIgnoreCase(s.substr(i, needle.size()), needle)) return true;
+  }
+  return needle.empty();
+}
+
+inline std::string ToLowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = LowerAscii(c);
+  return out;
+}
+
+}  // namespace runcheck
+
+#endif  // RUNCHECK_RULES_ASCII_H_

@@ -1,0 +1,86 @@
+#include "rules/engine.h"
+
+#include <algorithm>
+
+#include "rules/ascii.h"
+#include "rules/utf8.h"
+
+namespace runcheck {
+namespace {
+
+// The byte offset of code point `n` of `text` (counting as ScanUtf8 does).
+size_t OffsetOfCodePoint(std::string_view text, size_t n) {
+  size_t i = 0;
+  for (size_t k = 0; k < n && i < text.size(); ++k) {
+    const size_t len = Utf8SequenceLength(text.substr(i));
+    i += len == 0 ? 1 : len;
+  }
+  return i;
+}
+
+}  // namespace
+
+ValueCheck MaxChars(int Limits::*limit, Code code) {
+  return [limit, code](std::string_view v, const Limits& limits) -> std::optional<Problem> {
+    const size_t max = static_cast<size_t>(std::max(0, limits.*limit));
+    if (v.size() <= max) return std::nullopt;  // bytes >= code points
+    const size_t chars = ScanUtf8(v).code_points;
+    if (chars <= max) return std::nullopt;
+    const size_t from = OffsetOfCodePoint(v, max);
+    return Problem{code, Span{from, v.size() - from},
+                   std::to_string(chars) + " characters; the limit is " +
+                       std::to_string(max)};
+  };
+}
+
+ValueCheck MaxBytes(int Limits::*limit, Code code) {
+  return [limit, code](std::string_view v, const Limits& limits) -> std::optional<Problem> {
+    const size_t max = static_cast<size_t>(std::max(0, limits.*limit));
+    if (v.size() <= max) return std::nullopt;
+    return Problem{code, Span{max, v.size() - max},
+                   std::to_string(v.size()) + " bytes; the limit is " +
+                       std::to_string(max)};
+  };
+}
+
+ValueCheck Utf8NoControl(Code code, bool allow_tab_lf_cr) {
+  return [code, allow_tab_lf_cr](std::string_view v,
+                                 const Limits&) -> std::optional<Problem> {
+    const Utf8Facts f = ScanUtf8(v, allow_tab_lf_cr);
+    if (!f.valid && (!f.first_control || f.first_invalid < f.first_control->offset)) {
+      return Problem{code, Span{f.first_invalid, 1},
+                     "invalid UTF-8 at byte " + std::to_string(f.first_invalid)};
+    }
+    if (f.first_control) {
+      return Problem{code, *f.first_control,
+                     "control character at byte " +
+                         std::to_string(f.first_control->offset)};
+    }
+    return std::nullopt;
+  };
+}
+
+ValueCheck OneOf(std::vector<std::string_view> allowed, Code code, bool ignore_case) {
+  return [allowed = std::move(allowed), code, ignore_case](
+             std::string_view v, const Limits&) -> std::optional<Problem> {
+    for (std::string_view a : allowed) {
+      if (ignore_case ? EqualsIgnoreCase(a, v) : a == v) return std::nullopt;
+    }
+    std::string list;
+    for (std::string_view a : allowed) {
+      if (!list.empty()) list += ", ";
+      list += a;
+    }
+    return Problem{code, Span{0, v.size()},
+                   "\"" + std::string(v) + "\" is not one of " + list +
+                       (ignore_case ? "" : " (case-sensitive)")};
+  };
+}
+
+ValueCheck Boolean(Code code) {
+  return OneOf({"true", "false"}, code, /*ignore_case=*/true);
+}
+
+bool BooleanValue(std::string_view text) { return EqualsIgnoreCase(text, "true"); }
+
+}  // namespace runcheck

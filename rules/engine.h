@@ -1,0 +1,183 @@
+// -----------------------------------------------------------------------------
+// File: rules/engine.h
+// -----------------------------------------------------------------------------
+//
+// The validator engine: small immutable rules that compose into a rule set
+// (SPEC sections 2.2 and 2.3). A rule reads its input and reports
+// violations and warnings into a `RuleContext`, which carries the limits,
+// the fail-fast switch and the findings so far. Rules never throw, never do
+// I/O and hold no mutable state, so one rule set serves any number of
+// threads at once.
+//
+// Two layers:
+//   * `ValueCheck`: one check of one string value (`MaxChars`, `OneOf`,
+//     `Utf8NoControl`, ...). It returns a `Problem` (code, span into the
+//     value, detail) or nothing.
+//   * `Rule<In>`: a check of an input `In` that knows field paths. The
+//     combinators build rules from checks: `Field` (an optional parameter:
+//     runs its checks in order when the value is given and non-empty),
+//     `Required` (reports its code when absent or empty, then runs the
+//     checks), `When` (runs a rule only when a predicate holds), `AllOf`.
+//     A rule set is an `AllOf` written in the order the violations must
+//     come out.
+//
+// Fail-fast: with `fail_fast`, the context keeps only the first violation
+// and `AllOf` stops there. Because rules run in the documented order, the
+// first violation is the same with or without it.
+//
+// Example:
+//
+//   struct In { std::optional<std::string> name; };
+//   const Rule<In> rule = AllOf<In>({
+//       Field<In>("Name", [](const In& in) { return &in.name; },
+//                 {MaxChars(&Limits::max_name_chars, Code::kCmdNameExceedLimit),
+//                  Utf8NoControl(Code::kInvalidParameterCharacterCommandName)}),
+//   });
+//   Findings findings;
+//   RuleContext ctx(Limits{}, /*fail_fast=*/false, &findings);
+//   rule(In{std::string(200, 'x')}, ctx);
+//   // findings.violations[0]: CmdName.ExceedLimit, field "Name",
+//   //                         span {128, 72} (the characters over the limit)
+
+#ifndef RUNCHECK_RULES_ENGINE_H_
+#define RUNCHECK_RULES_ENGINE_H_
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rules/limits.h"
+#include "rules/violation.h"
+
+namespace runcheck {
+
+struct Problem {
+  Code code;
+  std::optional<Span> span;  // into the checked value
+  std::string detail;
+};
+
+class RuleContext {
+ public:
+  RuleContext(const Limits& limits, bool fail_fast, Findings* out)
+      : limits_(limits), fail_fast_(fail_fast), out_(out) {}
+
+  const Limits& limits() const { return limits_; }
+  bool stopped() const { return fail_fast_ && !out_->violations.empty(); }
+
+  void Report(Code code, std::string field, std::optional<Span> span,
+              std::string detail) {
+    if (stopped()) return;
+    out_->violations.push_back(
+        Violation{code, std::move(field), span, std::move(detail)});
+  }
+  void Report(Problem p, std::string field) {
+    Report(p.code, std::move(field), p.span, std::move(p.detail));
+  }
+  void Warn(std::string_view id, std::string field, std::optional<Span> span,
+            std::string detail) {
+    out_->warnings.push_back(Warning{id, std::move(field), span, std::move(detail)});
+  }
+  // Adds another check's findings (a sub-parser's), keeping fail-fast.
+  void Merge(Findings f) {
+    for (Violation& v : f.violations) {
+      if (stopped()) break;
+      out_->violations.push_back(std::move(v));
+    }
+    for (Warning& w : f.warnings) out_->warnings.push_back(std::move(w));
+  }
+
+ private:
+  const Limits& limits_;
+  bool fail_fast_;
+  Findings* out_;
+};
+
+using ValueCheck =
+    std::function<std::optional<Problem>(std::string_view value, const Limits&)>;
+
+template <typename In>
+using Rule = std::function<void(const In&, RuleContext&)>;
+
+template <typename In>
+using Getter = std::function<const std::optional<std::string>*(const In&)>;
+
+// Runs `checks` in order on `value`, reporting each problem on `field`.
+inline void RunChecks(std::string_view value, const std::vector<ValueCheck>& checks,
+                      const std::string& field, RuleContext& ctx) {
+  for (const ValueCheck& check : checks) {
+    if (ctx.stopped()) return;
+    if (std::optional<Problem> p = check(value, ctx.limits())) ctx.Report(std::move(*p), field);
+  }
+}
+
+// An optional parameter: when given and non-empty, every check in order.
+template <typename In>
+Rule<In> Field(std::string field, Getter<In> get, std::vector<ValueCheck> checks) {
+  return [field = std::move(field), get = std::move(get),
+          checks = std::move(checks)](const In& in, RuleContext& ctx) {
+    const std::optional<std::string>* v = get(in);
+    if (v == nullptr || !v->has_value() || (*v)->empty()) return;
+    RunChecks(**v, checks, field, ctx);
+  };
+}
+
+// A required parameter: `missing` when absent or empty, else the checks.
+template <typename In>
+Rule<In> Required(std::string field, Getter<In> get, Code missing,
+                  std::vector<ValueCheck> checks = {}) {
+  return [field = std::move(field), get = std::move(get), missing,
+          checks = std::move(checks)](const In& in, RuleContext& ctx) {
+    const std::optional<std::string>* v = get(in);
+    if (v == nullptr || !v->has_value() || (*v)->empty()) {
+      ctx.Report(missing, field, std::nullopt, field + " is required");
+      return;
+    }
+    RunChecks(**v, checks, field, ctx);
+  };
+}
+
+template <typename In>
+Rule<In> When(std::function<bool(const In&)> predicate, Rule<In> rule) {
+  return [predicate = std::move(predicate), rule = std::move(rule)](
+             const In& in, RuleContext& ctx) {
+    if (predicate(in)) rule(in, ctx);
+  };
+}
+
+template <typename In>
+Rule<In> AllOf(std::vector<Rule<In>> rules) {
+  return [rules = std::move(rules)](const In& in, RuleContext& ctx) {
+    for (const Rule<In>& r : rules) {
+      if (ctx.stopped()) return;
+      r(in, ctx);
+    }
+  };
+}
+
+// ---- Value checks -----------------------------------------------------------
+
+// At most `*limit` code points (invalid bytes count one each). Span: the
+// characters over the limit.
+ValueCheck MaxChars(int Limits::*limit, Code code);
+// At most `*limit` bytes. Span: the bytes over the limit.
+ValueCheck MaxBytes(int Limits::*limit, Code code);
+// Valid UTF-8 without control characters (SPEC section 10; TAB, LF and CR
+// allowed when `allow_tab_lf_cr`). Span: the first offending character.
+ValueCheck Utf8NoControl(Code code, bool allow_tab_lf_cr = false);
+// Exactly one of `allowed` (ASCII case ignored when `ignore_case`).
+ValueCheck OneOf(std::vector<std::string_view> allowed, Code code,
+                 bool ignore_case = false);
+// `true` or `false` in any case (SPEC section 10, Types).
+ValueCheck Boolean(Code code);
+
+// The value of a Boolean()-valid text.
+bool BooleanValue(std::string_view text);
+
+}  // namespace runcheck
+
+#endif  // RUNCHECK_RULES_ENGINE_H_

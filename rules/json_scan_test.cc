@@ -1,0 +1,96 @@
+#include "rules/json_scan.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace runcheck {
+namespace {
+
+TEST(JsonScanTest, ObjectMembersWithSpans) {
+  const std::string text = R"( {"name": "Jack", "n": [1, {"x": 2}], "e":"a\u0000b", "t": true} )";
+  const JsonScan s = ScanJson(text);
+  ASSERT_FALSE(s.error.has_value());
+  EXPECT_EQ(s.root.kind, JsonKind::kObject);
+  EXPECT_EQ(s.root.span, (Span{1, text.size() - 2}));
+  ASSERT_EQ(s.items.size(), 4u);
+  EXPECT_EQ(s.items[0].key, "name");
+  EXPECT_EQ(s.items[0].key_span, (Span{2, 6}));
+  EXPECT_EQ(s.items[0].kind, JsonKind::kString);
+  EXPECT_EQ(s.items[0].span, (Span{10, 6}));
+  EXPECT_EQ(s.items[0].string_value, "Jack");
+  EXPECT_EQ(s.items[1].kind, JsonKind::kArray);
+  EXPECT_EQ(text.substr(s.items[1].span.offset, s.items[1].span.length),
+            R"([1, {"x": 2}])");
+  EXPECT_EQ(s.items[2].string_value, std::string("a\0b", 3));
+  EXPECT_EQ(s.items[3].kind, JsonKind::kTrue);
+  EXPECT_EQ(text.substr(s.items[3].span.offset, s.items[3].span.length), "true");
+}
+
+TEST(JsonScanTest, ArrayElementsAndNumbersAsText) {
+  const std::string text = "[12345678901234567890123, -1.5e3, \"x\", null]";
+  const JsonScan s = ScanJson(text);
+  ASSERT_FALSE(s.error.has_value());
+  EXPECT_EQ(s.root.kind, JsonKind::kArray);
+  ASSERT_EQ(s.items.size(), 4u);
+  EXPECT_EQ(s.items[0].kind, JsonKind::kNumber);
+  EXPECT_EQ(text.substr(s.items[0].span.offset, s.items[0].span.length),
+            "12345678901234567890123");
+  EXPECT_EQ(text.substr(s.items[1].span.offset, s.items[1].span.length), "-1.5e3");
+  EXPECT_EQ(s.items[3].kind, JsonKind::kNull);
+}
+
+TEST(JsonScanTest, ScalarRoot) {
+  const JsonScan s = ScanJson(R"(  "a\"b"  )");
+  ASSERT_FALSE(s.error.has_value());
+  EXPECT_EQ(s.root.kind, JsonKind::kString);
+  EXPECT_EQ(s.root.string_value, "a\"b");
+  EXPECT_EQ(s.root.span, (Span{2, 6}));
+  EXPECT_TRUE(s.items.empty());
+}
+
+TEST(JsonScanTest, InvalidUtf8PassesThrough) {
+  const JsonScan s = ScanJson("{\"k\": \"\xC3(\"}");
+  ASSERT_FALSE(s.error.has_value());
+  EXPECT_EQ(s.items[0].string_value, "\xC3(");
+}
+
+TEST(JsonScanTest, SyntaxErrorsWithOffsets) {
+  struct Case {
+    const char* name;
+    std::string text;
+    size_t offset;
+  };
+  const Case kCases[] = {
+      {"empty", "", 0},
+      {"missing value", R"({"a": })", 6},
+      {"trailing comma", R"({"a": 1,})", 8},
+      {"two roots", R"({} {})", 3},
+      {"comment", "{} // x", 3},
+      {"bad escape", R"({"a": "\q"})", 7},
+      {"unterminated", R"({"a": "x)", 8},
+      {"NUL after root", std::string("{}\0{}", 5), 2},
+      {"NaN", "[NaN]", 1},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const JsonScan s = ScanJson(c.text);
+    ASSERT_TRUE(s.error.has_value());
+    EXPECT_EQ(s.error->offset, c.offset);
+    EXPECT_TRUE(s.items.empty());
+  }
+}
+
+TEST(JsonScanTest, DeepNestingIsHeapBounded) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const JsonScan s = ScanJson(deep);
+  ASSERT_FALSE(s.error.has_value());
+  ASSERT_EQ(s.items.size(), 1u);
+  EXPECT_EQ(s.items[0].span, (Span{1, deep.size() - 2}));
+  const JsonScan broken = ScanJson(std::string(100000, '['));
+  ASSERT_TRUE(broken.error.has_value());
+  EXPECT_EQ(broken.error->offset, 100000u);
+}
+
+}  // namespace
+}  // namespace runcheck

@@ -1,0 +1,114 @@
+#include "rules/request_decode.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace runcheck {
+namespace {
+
+TEST(RequestDecodeTest, BothFormsAgree) {
+  const DecodedRequest q = DecodeRequest(
+      "?Action=RunCommand&RegionId=cn-hangzhou&Type=RunShellScript"
+      "&CommandContent=echo+%7B%7Bname%7D%7D%20%E4%B8%AD&InstanceId.2=i-b&InstanceId.1=i-a"
+      "&Tag.1.Key=env&Tag.1.Value=prod&Tag.2.Key=team&ResourceTag.1.Key=k"
+      "&Parameters=%7B%22name%22%3A%22Jack%22%7D&Timeout=60&EnableParameter=true"
+      "&Unknown.1=ignored&&Name=");
+  const DecodedRequest j = DecodeRequest(
+      R"( {"RegionId": "cn-hangzhou", "Type": "RunShellScript",
+          "CommandContent": "echo {{name}} \u4e2d", "InstanceId": ["i-a", "i-b"],
+          "Tag": [{"Key": "env", "Value": "prod"}, {"Key": "team"}],
+          "ResourceTag": [{"Key": "k", "Value": null}],
+          "Parameters": {"name":"Jack"}, "Timeout": 60, "EnableParameter": true,
+          "Unknown": [1, {"x": 2}], "Name": "", "Description": null})");
+  ASSERT_FALSE(q.malformed.has_value()) << q.malformed->detail;
+  ASSERT_FALSE(j.malformed.has_value()) << j.malformed->detail;
+  EXPECT_EQ(q.form, WireForm::kQuery);
+  EXPECT_EQ(j.form, WireForm::kJson);
+  EXPECT_EQ(*q.request.command_content, "echo {{name}} \xE4\xB8\xAD");
+  ASSERT_EQ(q.request.instance_ids.size(), 2u);
+  EXPECT_EQ(q.request.instance_ids[0].value, "i-a");
+  EXPECT_EQ(q.request.tags[1].index, 2);
+  EXPECT_FALSE(q.request.tags[1].value.has_value());
+  EXPECT_EQ(*q.request.name, "");
+  EXPECT_FALSE(q.request.description.has_value());
+  EXPECT_TRUE(q.request == j.request);
+}
+
+TEST(RequestDecodeTest, QueryListsKeepIndexOrderAndGaps) {
+  const DecodedRequest d = DecodeQueryRequest("InstanceId.10=c&InstanceId.3=b&InstanceId.1=a");
+  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_EQ(d.request.instance_ids.size(), 3u);
+  EXPECT_EQ(d.request.instance_ids[1], (ListEntry{3, "b"}));
+  EXPECT_EQ(d.request.instance_ids[2], (ListEntry{10, "c"}));
+}
+
+TEST(RequestDecodeTest, TypedJsonValuesBecomeText) {
+  const DecodedRequest d = DecodeJsonRequest(
+      R"({"Timeout": 1e3, "KeepCommand": false, "Timed": "TRUE", "Parameters": "{}"})");
+  ASSERT_FALSE(d.malformed.has_value());
+  EXPECT_EQ(*d.request.timeout, "1e3");
+  EXPECT_EQ(*d.request.keep_command, "false");
+  EXPECT_EQ(*d.request.timed, "TRUE");
+  EXPECT_EQ(*d.request.parameters, "{}");
+}
+
+TEST(RequestDecodeTest, PercentEscapesMayCarryAnyByteIntoAValue) {
+  const DecodedRequest d = DecodeQueryRequest("Name=%C3%28%00");
+  ASSERT_FALSE(d.malformed.has_value());
+  EXPECT_EQ(*d.request.name, std::string("\xC3(\0", 3));
+}
+
+TEST(RequestDecodeTest, MalformedWithOffsets) {
+  struct Case {
+    const char* name;
+    std::string text;
+    size_t offset;
+  };
+  const Case kCases[] = {
+      {"bad escape", "RegionId=a%2", 10},
+      {"bad hex", "RegionId=a&Name=%G1", 16},
+      {"escape in key", "Reg%ZZ=1", 3},
+      {"raw invalid UTF-8", "Name=a\xC3(", 6},
+      {"repeated key", "RegionId=a&Name=x&RegionId=b", 18},
+      {"repeated after decoding", "Name=a&N%61me=b", 7},
+      {"index zero", "InstanceId.0=i", 0},
+      {"leading zero", "x=1&InstanceId.01=i", 4},
+      {"index too big", "Tag.10001.Key=k", 0},
+      {"index not a number", "Tag.a.Key=k", 0},
+      {"broken JSON", R"({"RegionId": })", 13},
+      {"JSON not an object", " [1]", 1},
+      {"invalid UTF-8 in JSON", "{\"Name\": \"\xFF\"}", 10},
+      {"duplicate member", R"({"Name": "a", "Name": "b"})", 14},
+      {"number for Name", R"({"Name": 5})", 9},
+      {"object for Type", R"({"Type": {}})", 9},
+      {"array for Parameters", R"({"Parameters": []})", 15},
+      {"number for a boolean", R"({"KeepCommand": 1})", 16},
+      {"string for InstanceId", R"({"InstanceId": "i-a"})", 15},
+      {"number in InstanceId", R"({"InstanceId": ["i-a", 7]})", 23},
+      {"tag not an object", R"({"Tag": ["k"]})", 9},
+      {"tag key a number", R"({"Tag": [{"Key": 1}]})", 17},
+      {"tag member repeated", R"({"Tag": [{"Key": "a", "Key": "b"}]})", 22},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const DecodedRequest d = DecodeRequest(c.text);
+    ASSERT_TRUE(d.malformed.has_value());
+    EXPECT_EQ(d.malformed->code, Code::kInvalidRequestMalformed);
+    ASSERT_TRUE(d.malformed->span.has_value());
+    EXPECT_EQ(d.malformed->span->offset, c.offset);
+  }
+}
+
+TEST(RequestDecodeTest, ManyKeysAreLinear) {
+  std::string text;
+  for (int i = 1; i <= 100000; ++i) text += "K" + std::to_string(i) + "=v&";
+  text += "InstanceId.10000=last";
+  const DecodedRequest d = DecodeQueryRequest(text);
+  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_EQ(d.request.instance_ids.size(), 1u);
+  EXPECT_EQ(d.request.instance_ids[0].index, 10000);
+}
+
+}  // namespace
+}  // namespace runcheck

@@ -1,0 +1,531 @@
+#include "rules/run_command.h"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "params/parameters.h"
+#include "params/render.h"
+#include "params/template.h"
+#include "rules/ascii.h"
+#include "rules/base64.h"
+#include "rules/engine.h"
+#include "rules/tag_rules.h"
+#include "rules/utf8.h"
+
+namespace runcheck {
+namespace {
+
+bool Given(const std::optional<std::string>& v) { return v.has_value() && !v->empty(); }
+
+// What the request means, worked out once before the rules report. Holds the
+// decoded content that the template scan points into, so it never moves.
+struct Interpreted {
+  Interpreted() = default;
+  Interpreted(const Interpreted&) = delete;
+  Interpreted& operator=(const Interpreted&) = delete;
+
+  bool type_valid = false;
+  bool enable_valid = true;
+  bool enable = false;
+  bool keep_valid = true;
+  bool keep = false;
+  bool base64 = false;
+  std::string repeat_mode = "Once";
+  bool repeat_mode_valid = true;
+
+  std::optional<int64_t> timeout;      // effective, when valid
+  std::optional<Problem> timeout_problem;
+  bool timeout_raised = false;
+
+  std::string decoded;                 // Base64 content, decoded
+  std::string_view content;            // the content the template rules read
+  std::optional<Problem> content_error;
+  std::optional<params::TemplateScan> scan;          // when EnableParameter
+  std::optional<params::ParametersCheck> parameters; // when given + enabled
+};
+
+struct In {
+  const Request& r;
+  const Interpreted& x;
+  const ValidateOptions& options;
+  RunCommandVerdict& verdict;
+};
+
+constexpr std::string_view kTypes[] = {"RunShellScript", "RunBatScript",
+                                       "RunPowerShellScript"};
+constexpr std::string_view kRepeatModes[] = {"Once", "Period", "NextRebootOnly",
+                                             "EveryReboot", "DryRun"};
+
+bool IsOneOf(std::string_view v, const std::string_view* begin,
+             const std::string_view* end) {
+  return std::find(begin, end, v) != end;
+}
+
+std::optional<Problem> TimeoutProblem(std::string_view t, const Limits& limits,
+                                      int64_t* value) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] < '0' || t[i] > '9') {
+      return Problem{Code::kInvalidParameterTimeout, Span{i, 1},
+                     "Timeout is a whole number of seconds"};
+    }
+  }
+  int64_t n = 0;
+  for (char c : t) {
+    n = n * 10 + (c - '0');
+    if (n > limits.max_timeout_seconds) {
+      return Problem{Code::kInvalidTimeoutExceedLimit, Span{0, t.size()},
+                     "Timeout " + std::string(t) + " is over the limit " +
+                         std::to_string(limits.max_timeout_seconds)};
+    }
+  }
+  if (n <= 0) {
+    return Problem{Code::kInvalidParameterTimeout, Span{0, t.size()},
+                   "Timeout must be positive"};
+  }
+  *value = n;
+  return std::nullopt;
+}
+
+void Interpret(const Request& r, const ValidateOptions& options, Interpreted& x) {
+  const Limits& limits = options.limits;
+  x.type_valid = Given(r.type) &&
+                 IsOneOf(*r.type, std::begin(kTypes), std::end(kTypes));
+  if (Given(r.enable_parameter)) {
+    x.enable_valid = !Boolean(Code::kInvalidParameterEnableParameter)(*r.enable_parameter, limits);
+    x.enable = x.enable_valid && BooleanValue(*r.enable_parameter);
+  }
+  if (Given(r.keep_command)) {
+    x.keep_valid = !Boolean(Code::kInvalidParameterKeepCommand)(*r.keep_command, limits);
+    x.keep = x.keep_valid && BooleanValue(*r.keep_command);
+  }
+  x.base64 = Given(r.content_encoding) && EqualsIgnoreCase(*r.content_encoding, "Base64");
+  if (Given(r.repeat_mode)) {
+    x.repeat_mode_valid =
+        IsOneOf(*r.repeat_mode, std::begin(kRepeatModes), std::end(kRepeatModes));
+    if (x.repeat_mode_valid) x.repeat_mode = *r.repeat_mode;
+  }
+  if (Given(r.frequency)) x.repeat_mode = "Period";
+
+  x.timeout = 60;
+  if (Given(r.timeout)) {
+    int64_t t = 0;
+    x.timeout_problem = TimeoutProblem(*r.timeout, limits, &t);
+    if (x.timeout_problem) {
+      x.timeout.reset();
+    } else {
+      x.timeout_raised = t < limits.min_timeout_seconds;
+      x.timeout = std::max(t, limits.min_timeout_seconds);
+    }
+  }
+
+  if (Given(r.command_content)) {
+    const std::string& c = *r.command_content;
+    if (x.base64) {
+      if (std::optional<size_t> bad = FirstBase64Error(c)) {
+        x.content_error = Problem{Code::kCmdContentDecodeError,
+                                  Span{*bad, *bad < c.size() ? 1u : 0u},
+                                  "not strict Base64 at byte " + std::to_string(*bad)};
+      } else {
+        x.decoded = *DecodeBase64(c);
+        x.content = x.decoded;
+      }
+    } else {
+      const Utf8Facts f = ScanUtf8(c);
+      if (!f.valid) {
+        x.content_error = Problem{Code::kCmdContentDecodeError, Span{f.first_invalid, 1},
+                                  "plain-text content is not valid UTF-8 at byte " +
+                                      std::to_string(f.first_invalid)};
+      } else {
+        x.content = c;
+      }
+    }
+    if (!x.content_error && x.enable) x.scan = params::ScanTemplate(x.content, limits);
+  }
+  if (Given(r.parameters) && x.enable) {
+    x.parameters = params::CheckParameters(*r.parameters, limits,
+                                           x.scan ? &*x.scan : nullptr);
+  }
+}
+
+#define RUNCHECK_GET(member) [](const In& in) { return &in.r.member; }
+
+Rule<In> CommandContentRule() {
+  return [](const In& in, RuleContext& ctx) {
+    const Interpreted& x = in.x;
+    if (!Given(in.r.command_content)) {
+      ctx.Report(Code::kMissingParameterCommandContent, "CommandContent", std::nullopt,
+                 "CommandContent is required");
+      return;
+    }
+    if (x.content_error) {
+      ctx.Report(*x.content_error, "CommandContent");
+      return;  // the size and template rules need the decoded content
+    }
+    int64_t size = static_cast<int64_t>(x.content.size());
+    if (x.scan && x.parameters) {
+      size = params::SubstitutedSize(
+          x.content, *x.scan, params::ParameterValues::FromPairs(x.parameters->pairs));
+    }
+    const Limits& limits = ctx.limits();
+    const int64_t max = (!x.keep_valid || x.keep) ? limits.max_content_bytes_kept
+                                                  : limits.max_content_bytes_unkept;
+    const int64_t encoded = params::Base64Length(size);
+    if (encoded > max) {
+      ctx.Report(Code::kCmdContentExceedLimit, "CommandContent", std::nullopt,
+                 "the content is " + std::to_string(encoded) +
+                     " bytes in Base64 after substitution; the limit is " +
+                     std::to_string(max));
+    }
+    if (x.scan) ctx.Merge(x.scan->findings);
+  };
+}
+
+Rule<In> TimeoutRule() {
+  return [](const In& in, RuleContext& ctx) {
+    if (in.x.timeout_problem) ctx.Report(*in.x.timeout_problem, "Timeout");
+    if (in.x.timeout_raised) {
+      ctx.Warn("request.timeout-raised", "Timeout", Span{0, in.r.timeout->size()},
+               "Timeout below " + std::to_string(ctx.limits().min_timeout_seconds) +
+                   " s is raised to it");
+    }
+  };
+}
+
+Rule<In> RepeatModeWarning() {
+  return [](const In& in, RuleContext& ctx) {
+    if (Given(in.r.frequency) && Given(in.r.repeat_mode) && in.x.repeat_mode_valid &&
+        *in.r.repeat_mode != "Period") {
+      ctx.Warn("request.repeat-mode-overridden", "RepeatMode",
+               Span{0, in.r.repeat_mode->size()},
+               "Frequency is given, so RepeatMode is Period, not " + *in.r.repeat_mode);
+    }
+  };
+}
+
+Rule<In> TimedWarning() {
+  return [](const In& in, RuleContext& ctx) {
+    if (Given(in.r.timed)) {
+      ctx.Warn("request.timed-deprecated", "Timed", std::nullopt,
+               "Timed is deprecated and has no effect");
+    }
+  };
+}
+
+Rule<In> FrequencyRule() {
+  return [](const In& in, RuleContext& ctx) {
+    if (!Given(in.r.frequency)) {
+      if (in.x.repeat_mode == "Period") {
+        ctx.Report(Code::kMissingParamFrequency, "Frequency", std::nullopt,
+                   "RepeatMode Period needs a Frequency");
+      }
+      return;
+    }
+    schedule::FrequencyOptions f;
+    f.zones = in.options.zones;
+    f.default_zone = in.options.default_zone;
+    f.now = in.options.now;
+    f.timeout_seconds = in.x.timeout;
+    f.created = in.options.created;
+    f.limits = ctx.limits();
+    f.dst = in.options.dst;
+    schedule::FrequencyResult result = schedule::ParseFrequency(*in.r.frequency, f);
+    in.verdict.schedule = std::move(result.schedule);
+    ctx.Merge(std::move(result.findings));
+  };
+}
+
+Rule<In> ParametersRule() {
+  return [](const In& in, RuleContext& ctx) {
+    const Interpreted& x = in.x;
+    if (!x.enable_valid) return;
+    if (Given(in.r.parameters) && !x.enable) {
+      ctx.Report(Code::kParameterDisabled, "Parameters", std::nullopt,
+                 "Parameters need EnableParameter=true");
+      return;
+    }
+    if (x.parameters) {
+      ctx.Merge(x.parameters->findings);
+    } else if (x.scan) {
+      Findings f;
+      f.warnings = params::MissingValueWarnings(*x.scan, {});
+      ctx.Merge(std::move(f));
+    }
+  };
+}
+
+Rule<In> ContentEncodingWarning() {
+  return [](const In& in, RuleContext& ctx) {
+    const auto& e = in.r.content_encoding;
+    if (Given(e) && !EqualsIgnoreCase(*e, "PlainText") && !EqualsIgnoreCase(*e, "Base64")) {
+      ctx.Warn("request.content-encoding-unknown", "ContentEncoding", Span{0, e->size()},
+               "unknown ContentEncoding is treated as PlainText");
+    }
+  };
+}
+
+Rule<In> WindowsPasswordMissedRule() {
+  return [](const In& in, RuleContext& ctx) {
+    const Request& r = in.r;
+    const bool windows = in.x.type_valid && *r.type != "RunShellScript";
+    if (windows && Given(r.username) && !EqualsIgnoreCase(*r.username, "System") &&
+        !Given(r.windows_password_name)) {
+      ctx.Report(Code::kWindowsPasswordNameMissed, "WindowsPasswordName", std::nullopt,
+                 "a Windows command run as " + *r.username +
+                     " needs WindowsPasswordName");
+    }
+  };
+}
+
+Rule<In> InstanceIdRule() {
+  return [](const In& in, RuleContext& ctx) {
+    const Request& r = in.r;
+    std::vector<std::string_view> ids;
+    for (const ListEntry& e : r.instance_ids) {
+      if (!e.value.empty()) ids.push_back(e.value);
+    }
+    std::sort(ids.begin(), ids.end());
+    const size_t all = ids.size();
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const size_t max = static_cast<size_t>(std::max(0, ctx.limits().max_instances));
+    if (ids.size() > max) {
+      ctx.Report(Code::kInstanceIdsExceedLimit, "InstanceId", std::nullopt,
+                 std::to_string(ids.size()) + " instances; the limit is " +
+                     std::to_string(max));
+    }
+    for (const ListEntry& e : r.instance_ids) {
+      if (e.value.empty()) {
+        ctx.Report(Code::kMissingParamInstanceId, "InstanceId." + std::to_string(e.index),
+                   std::nullopt, "an empty instance ID");
+      }
+    }
+    if (all != ids.size()) {
+      ctx.Warn("request.duplicate-instance", "InstanceId", std::nullopt,
+               std::to_string(all - ids.size()) + " repeated instance IDs count once");
+    }
+    const bool instances = !r.instance_ids.empty();
+    const bool resource_tags = !r.resource_tags.empty();
+    if (instances && resource_tags) {
+      ctx.Report(Code::kInvalidResourceTagConflictWithInstanceIds, "InstanceId",
+                 std::nullopt, "give InstanceId or ResourceTag, not both");
+    } else if (!instances && !resource_tags) {
+      ctx.Report(Code::kMissingParamInstanceId, "InstanceId", std::nullopt,
+                 "give InstanceId or ResourceTag");
+    }
+  };
+}
+
+bool IsLowerHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+bool IsAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::optional<Problem> ContainerIdCheck(std::string_view v, const Limits&) {
+  size_t start = 0;
+  for (std::string_view prefix : {"docker://", "containerd://", "cri-o://"}) {
+    if (v.substr(0, prefix.size()) == prefix) start = prefix.size();
+  }
+  const std::string_view hex = v.substr(start);
+  for (size_t i = 0; i < hex.size() && i < 64; ++i) {
+    if (!IsLowerHex(hex[i])) {
+      return Problem{Code::kInvalidContainerIdMalformed, Span{start + i, 1},
+                     "a container ID is 64 lower-case hexadecimal digits"};
+    }
+  }
+  if (hex.size() != 64) {
+    return Problem{Code::kInvalidContainerIdMalformed, Span{start, hex.size()},
+                   "a container ID is 64 hexadecimal digits, not " +
+                       std::to_string(hex.size())};
+  }
+  return std::nullopt;
+}
+
+std::optional<Problem> ContainerNameCheck(std::string_view v, const Limits&) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    const bool ok = IsAlnum(c) || (i > 0 && (c == '_' || c == '.' || c == '-'));
+    if (!ok) {
+      return Problem{Code::kInvalidContainerNameMalformed, Span{i, 1},
+                     i == 0 ? "a container name starts with a letter or digit"
+                            : "a container name takes letters, digits, _ . -"};
+    }
+  }
+  if (v.size() > 255) {
+    return Problem{Code::kInvalidContainerNameMalformed, Span{255, v.size() - 255},
+                   "a container name has at most 255 characters"};
+  }
+  return std::nullopt;
+}
+
+std::optional<Problem> ClientTokenCheck(std::string_view v, const Limits& limits) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] < 0x21 || v[i] > 0x7E) {
+      return Problem{Code::kInvalidClientTokenMalformed, Span{i, 1},
+                     "a client token takes printable ASCII without spaces"};
+    }
+  }
+  const size_t max = static_cast<size_t>(std::max(0, limits.max_client_token_chars));
+  if (v.size() > max) {
+    return Problem{Code::kInvalidClientTokenMalformed, Span{max, v.size() - max},
+                   "a client token has at most " + std::to_string(max) + " characters"};
+  }
+  return std::nullopt;
+}
+
+std::optional<Problem> OssOutputDeliveryCheck(std::string_view v, const Limits&) {
+  constexpr std::string_view kScheme = "oss://";
+  if (v.substr(0, kScheme.size()) != kScheme) {
+    return Problem{Code::kInvalidParameterOssOutputDelivery,
+                   Span{0, std::min(v.size(), kScheme.size())},
+                   "OssOutputDelivery is oss://<bucket>/<prefix>"};
+  }
+  const size_t slash = v.find('/', kScheme.size());
+  const size_t bucket_end = slash == std::string_view::npos ? v.size() : slash;
+  const std::string_view bucket = v.substr(kScheme.size(), bucket_end - kScheme.size());
+  const Span bucket_span{kScheme.size(), bucket.size()};
+  bool bucket_ok = bucket.size() >= 3 && bucket.size() <= 63 && IsAlnum(bucket.front()) &&
+                   IsAlnum(bucket.back());
+  for (char c : bucket) bucket_ok = bucket_ok && (IsAlnum(c) || c == '-');
+  if (!bucket_ok) {
+    return Problem{Code::kInvalidParameterOssOutputDelivery, bucket_span,
+                   "a bucket name is 3-63 letters, digits or -, starting and ending "
+                   "with a letter or digit"};
+  }
+  if (slash == std::string_view::npos) return std::nullopt;
+  const size_t base = slash + 1;
+  const std::string_view prefix = v.substr(base);
+  auto bad = [&](size_t offset, size_t length, std::string detail) {
+    return Problem{Code::kInvalidOssOutputDeliveryKeyPrefixMalformed,
+                   Span{base + offset, length}, std::move(detail)};
+  };
+  if (prefix.size() > 1023) return bad(1023, prefix.size() - 1023, "the prefix is over 1023 bytes");
+  const Utf8Facts f = ScanUtf8(prefix);
+  if (!f.valid) return bad(f.first_invalid, 1, "the prefix is not valid UTF-8");
+  if (f.first_control) {
+    return bad(f.first_control->offset, f.first_control->length,
+               "the prefix holds a control character");
+  }
+  if (!prefix.empty() && (prefix[0] == '/' || prefix[0] == '\\')) {
+    return bad(0, 1, "the prefix may not start with / or \\");
+  }
+  size_t seg = 0;
+  while (seg < prefix.size()) {
+    size_t end = prefix.find('/', seg);
+    if (end == std::string_view::npos) end = prefix.size();
+    const std::string_view s = prefix.substr(seg, end - seg);
+    if (s.empty()) return bad(seg, 1, "the prefix has an empty segment (//)");
+    if (s == "." || s == "..") return bad(seg, s.size(), "the prefix has a . or .. segment");
+    seg = end + 1;
+  }
+  return std::nullopt;
+}
+
+Rule<In> ContainerTypeRule(bool on_container_id) {
+  return [on_container_id](const In& in, RuleContext& ctx) {
+    const Request& r = in.r;
+    const bool cid = Given(r.container_id), cname = Given(r.container_name);
+    if (!in.x.type_valid || *r.type == "RunShellScript" || !(cid || cname)) return;
+    if (on_container_id != cid) return;  // ContainerName only when it alone is given
+    ctx.Report(Code::kInvalidInstanceNotMatch, on_container_id ? "ContainerId" : "ContainerName",
+               std::nullopt, "containers run RunShellScript only, not " + *r.type);
+  };
+}
+
+Rule<In> ContainerWarnings() {
+  return [](const In& in, RuleContext& ctx) {
+    const Request& r = in.r;
+    if (!Given(r.container_id) && !Given(r.container_name)) return;
+    if (Given(r.username)) {
+      ctx.Warn("request.container-ignores", "Username", std::nullopt,
+               "Username has no effect in a container");
+    }
+    if (Given(r.working_dir)) {
+      ctx.Warn("request.container-ignores", "WorkingDir", std::nullopt,
+               "WorkingDir has no effect in a container");
+    }
+  };
+}
+
+Rule<In> TagsRule(std::vector<TagEntry> Request::*list, const TagCodes& codes) {
+  return [list, &codes](const In& in, RuleContext& ctx) { CheckTags(in.r.*list, codes, ctx); };
+}
+
+const Rule<In>& RunCommandRules() {
+  static const Rule<In>* const kRules = new Rule<In>(AllOf<In>({
+      Required<In>("RegionId", RUNCHECK_GET(region_id), Code::kMissingParameterRegionId),
+      Field<In>("Name", RUNCHECK_GET(name),
+                {MaxChars(&Limits::max_name_chars, Code::kCmdNameExceedLimit),
+                 Utf8NoControl(Code::kInvalidParameterCharacterCommandName)}),
+      Field<In>("Description", RUNCHECK_GET(description),
+                {MaxChars(&Limits::max_description_chars, Code::kCmdDescExceedLimit),
+                 Utf8NoControl(Code::kInvalidParameterCharacterCommandDescription,
+                               /*allow_tab_lf_cr=*/true)}),
+      Required<In>("Type", RUNCHECK_GET(type), Code::kMissingParameterType,
+                   {OneOf({std::begin(kTypes), std::end(kTypes)},
+                          Code::kInvalidCmdTypeNotFound)}),
+      CommandContentRule(),
+      Field<In>("WorkingDir", RUNCHECK_GET(working_dir),
+                {MaxChars(&Limits::max_working_dir_chars, Code::kInvalidParameterWorkingDir),
+                 Utf8NoControl(Code::kInvalidParameterCharacterCommandWorkingDir)}),
+      TimeoutRule(),
+      Field<In>("EnableParameter", RUNCHECK_GET(enable_parameter),
+                {Boolean(Code::kInvalidParameterEnableParameter)}),
+      Field<In>("RepeatMode", RUNCHECK_GET(repeat_mode),
+                {OneOf({std::begin(kRepeatModes), std::end(kRepeatModes)},
+                       Code::kInvalidRepeatModeNotFound)}),
+      RepeatModeWarning(),
+      Field<In>("Timed", RUNCHECK_GET(timed), {Boolean(Code::kInvalidParameterTimed)}),
+      TimedWarning(),
+      FrequencyRule(),
+      ParametersRule(),
+      Field<In>("KeepCommand", RUNCHECK_GET(keep_command),
+                {Boolean(Code::kInvalidParameterKeepCommand)}),
+      ContentEncodingWarning(),
+      Field<In>("Username", RUNCHECK_GET(username),
+                {MaxChars(&Limits::max_username_chars, Code::kUsernameExceedLimit)}),
+      Field<In>("WindowsPasswordName", RUNCHECK_GET(windows_password_name),
+                {MaxChars(&Limits::max_windows_password_name_chars,
+                          Code::kWindowsPasswordNameExceedLimit)}),
+      WindowsPasswordMissedRule(),
+      InstanceIdRule(),
+      TagsRule(&Request::tags, kTagCodes),
+      Field<In>("ContainerId", RUNCHECK_GET(container_id), {ContainerIdCheck}),
+      ContainerTypeRule(/*on_container_id=*/true),
+      Field<In>("ContainerName", RUNCHECK_GET(container_name), {ContainerNameCheck}),
+      ContainerTypeRule(/*on_container_id=*/false),
+      ContainerWarnings(),
+      Field<In>("ClientToken", RUNCHECK_GET(client_token), {ClientTokenCheck}),
+      Field<In>("OssOutputDelivery", RUNCHECK_GET(oss_output_delivery),
+                {OssOutputDeliveryCheck}),
+      TagsRule(&Request::resource_tags, kResourceTagCodes),
+      Field<In>("TerminationMode", RUNCHECK_GET(termination_mode),
+                {OneOf({"Process", "ProcessTree"}, Code::kInvalidTerminationModeNotFound)}),
+      Field<In>("Launcher", RUNCHECK_GET(launcher),
+                {MaxBytes(&Limits::max_launcher_bytes,
+                          Code::kInvalidLauncherLengthLimitExceeded)}),
+  }));
+  return *kRules;
+}
+
+#undef RUNCHECK_GET
+
+}  // namespace
+
+RunCommandVerdict ValidateRunCommand(const Request& request,
+                                     const ValidateOptions& options) {
+  RunCommandVerdict verdict;
+  Interpreted x;
+  Interpret(request, options, x);
+  RuleContext ctx(options.limits, options.fail_fast, &verdict.findings);
+  RunCommandRules()(In{request, x, options, verdict}, ctx);
+  verdict.repeat_mode = x.repeat_mode;
+  verdict.timeout_seconds = x.timeout.value_or(60);
+  verdict.enable_parameter = x.enable;
+  verdict.keep_command = x.keep;
+  verdict.base64_content = x.base64;
+  if (!verdict.findings.ok()) verdict.schedule.reset();
+  return verdict;
+}
+
+}  // namespace runcheck

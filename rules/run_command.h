@@ -1,0 +1,104 @@
+// -----------------------------------------------------------------------------
+// File: rules/run_command.h
+// -----------------------------------------------------------------------------
+//
+// The RunCommand rule set (SPEC sections 2.3, 4, 5, 6, 7 and 10): every
+// group-A rule, in the order the API answers with. ValidateRunCommand()
+// takes a decoded `Request` (rules/request_decode.h) and returns every
+// violation in the documented order (the first is the API's answer), the
+// warnings, and what the request means once its defaults apply: the
+// effective RepeatMode and Timeout, and for a scheduled request the parsed
+// schedule.
+//
+// Order: by parameter, in the reference page's table order (RegionId,
+// ResourceGroupId, Name, Description, Type, CommandContent, WorkingDir,
+// Timeout, EnableParameter, RepeatMode, Timed, Frequency, Parameters,
+// KeepCommand, ContentEncoding, Username, WindowsPasswordName, InstanceId,
+// Tag, ContainerId, ContainerName, ClientToken, OssOutputDelivery,
+// ResourceTag, TerminationMode, Launcher); within a parameter, its rules in
+// the order SPEC writes them; list entries by index. Cross-field rules sit
+// with the parameter SPEC 2.3 names.
+//
+// Decisions where SPEC leaves room (also in README.md):
+//   * CommandContent with ContentEncoding=Base64: the template and size rules
+//     read the decoded bytes, so their spans are offsets into the decoded
+//     content. When the content cannot be decoded (CmdContent.DecodeError),
+//     the size and template rules do not run.
+//   * The size rule (CmdContent.ExceedLimit) comes before the template rules
+//     (SPEC 4.1 before 6) and has no span.
+//   * InstanceId: InstanceIds.ExceedLimit counts distinct IDs; an empty entry
+//     is MissingParam.InstanceId on `InstanceId.N`; then the cross-field
+//     rules (with ResourceTag; neither given).
+//   * Frequency given with RepeatMode other than Period: the mode becomes
+//     Period (warning `request.repeat-mode-overridden`), and an invalid
+//     RepeatMode is still reported.
+//   * The group-B rules (facts) and ClientNeedUpgrade are not decided here.
+//
+// Warnings (stable ids): request.timeout-raised, request.repeat-mode-
+// overridden, request.timed-deprecated, request.content-encoding-unknown,
+// request.duplicate-instance, request.container-ignores (Username or
+// WorkingDir with a container), parameters.missing-value, and every
+// Frequency warning of schedule/frequency.h.
+//
+// Bounds: linear in the request's size except the Frequency parse, which is
+// bounded as schedule/frequency.h documents. Pure (the caller passes `now`),
+// no exceptions; the rule set is built once and is safe to use from many
+// threads at once.
+//
+// Example:
+//
+//   ValidateOptions options;
+//   options.now = 1798761600;
+//   options.zones = &TzdbZoneProvider::Default();
+//   RunCommandVerdict v =
+//       ValidateRunCommand(DecodeRequest(text).request, options);
+//   if (!v.findings.ok()) {
+//     const Violation& answer = v.findings.violations[0];
+//     // answer.info().http_status, answer.info().name, answer.info().message
+//   }
+
+#ifndef RUNCHECK_RULES_RUN_COMMAND_H_
+#define RUNCHECK_RULES_RUN_COMMAND_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "rules/limits.h"
+#include "rules/request.h"
+#include "rules/violation.h"
+#include "schedule/frequency.h"
+
+namespace runcheck {
+
+struct ValidateOptions {
+  Limits limits;
+  // Zone names for Frequency; null knows only UTC, GMT and GMT+H:MM.
+  const schedule::ZoneProvider* zones = nullptr;
+  // The zone of a cron Frequency without a zone token.
+  schedule::TimeZone default_zone;
+  // Unix seconds; the Frequency's "in the future" rules need it.
+  int64_t now = 0;
+  // The creation instant (rate anchor); defaults to `now`.
+  std::optional<int64_t> created;
+  schedule::DstPolicy dst;
+  bool fail_fast = false;
+};
+
+struct RunCommandVerdict {
+  Findings findings;
+  // The request's meaning with defaults applied (meaningful when valid).
+  std::string repeat_mode = "Once";
+  int64_t timeout_seconds = 60;
+  bool enable_parameter = false;
+  bool keep_command = false;
+  bool base64_content = false;
+  std::optional<schedule::Schedule> schedule;  // when Frequency is valid
+};
+
+RunCommandVerdict ValidateRunCommand(const Request& request,
+                                     const ValidateOptions& options);
+
+}  // namespace runcheck
+
+#endif  // RUNCHECK_RULES_RUN_COMMAND_H_

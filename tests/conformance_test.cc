@@ -1,0 +1,490 @@
+// The RunCommand conformance suite (issue 5): one table-driven case per
+// group-A code and per limit boundary (exactly at and one past, measured in
+// code points with multi-byte text), multi-violation order, and both wire
+// forms giving identical results. Every case is built from key/value pairs
+// and sent in the query form and, where the JSON form can carry it, in the
+// JSON form; both must produce the same violations.
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "rules/catalog.h"
+#include "rules/request_decode.h"
+#include "rules/run_command.h"
+#include "schedule/tzdb_zone_provider.h"
+
+namespace runcheck {
+namespace {
+
+constexpr int64_t kNow = 1798761600;  // 2027-01-01T00:00:00Z
+constexpr const char* kUnset = "\x01unset";
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+struct Expect {
+  Code code;
+  std::string field;
+  long offset;  // -1: no span
+};
+
+struct Case {
+  std::string name;
+  Pairs pairs;                   // applied over the base request
+  std::vector<Expect> expected;  // in order
+  bool json_too = true;          // false: the JSON form cannot carry it
+};
+
+Pairs Base() {
+  return {{"RegionId", "cn-hangzhou"},
+          {"Type", "RunShellScript"},
+          {"CommandContent", "echo hello"},
+          {"InstanceId.1", "i-a"}};
+}
+
+Pairs Apply(const Pairs& over) {
+  Pairs out = Base();
+  for (const auto& [k, v] : over) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == k; });
+    if (v == kUnset) {
+      if (it != out.end()) out.erase(it);
+    } else if (it != out.end()) {
+      it->second = v;
+    } else {
+      out.emplace_back(k, v);
+    }
+  }
+  return out;
+}
+
+std::string PercentEncode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string QueryForm(const Pairs& pairs) {
+  std::string q = "Action=RunCommand";
+  for (const auto& [k, v] : pairs) q += "&" + PercentEncode(k) + "=" + PercentEncode(v);
+  return q;
+}
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// Lists must be numbered 1..n in the pairs for the JSON form.
+std::string JsonForm(const Pairs& pairs) {
+  std::map<std::string, std::string> scalars;
+  std::map<std::string, std::map<int, std::map<std::string, std::string>>> lists;
+  std::vector<std::string> order;
+  for (const auto& [k, v] : pairs) {
+    const size_t dot = k.find('.');
+    if (dot == std::string::npos) {
+      scalars[k] = v;
+      order.push_back(k);
+      continue;
+    }
+    const std::string head = k.substr(0, dot);
+    std::string rest = k.substr(dot + 1);
+    const size_t dot2 = rest.find('.');
+    const std::string field = dot2 == std::string::npos ? "" : rest.substr(dot2 + 1);
+    const int index = std::stoi(rest.substr(0, dot2));
+    if (!lists.count(head)) order.push_back(head);
+    lists[head][index][field] = v;
+  }
+  std::string j = "{";
+  bool first = true;
+  for (const std::string& name : order) {
+    j += first ? "" : ", ";
+    first = false;
+    j += JsonString(name) + ": ";
+    if (scalars.count(name)) {
+      j += name == "Parameters" && !scalars[name].empty() && scalars[name][0] == '{'
+               ? scalars[name]  // as an object
+               : JsonString(scalars[name]);
+      continue;
+    }
+    j += "[";
+    int expect = 1;
+    for (const auto& [index, fields] : lists[name]) {
+      EXPECT_EQ(index, expect++) << "JSON form needs contiguous indexes";
+      j += index > 1 ? ", " : "";
+      if (fields.count("")) {
+        j += JsonString(fields.at(""));
+        continue;
+      }
+      j += "{";
+      bool f1 = true;
+      for (const auto& [f, v] : fields) {
+        j += (f1 ? "" : ", ") + JsonString(f) + ": " + JsonString(v);
+        f1 = false;
+      }
+      j += "}";
+    }
+    j += "]";
+  }
+  return j + "}";
+}
+
+ValidateOptions Options() {
+  ValidateOptions o;
+  o.zones = &schedule::TzdbZoneProvider::Default();
+  o.now = kNow;
+  return o;
+}
+
+std::string Repeat(const std::string& unit, int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += unit;
+  return s;
+}
+
+std::string Pad(int n) { return std::string(n, 'x'); }
+
+// `count` keys Tag.1.Key.. with distinct values.
+Pairs Tags(const std::string& list, int count) {
+  Pairs p;
+  for (int i = 1; i <= count; ++i) {
+    p.emplace_back(list + "." + std::to_string(i) + ".Key", "k" + std::to_string(i));
+  }
+  return p;
+}
+
+Pairs Instances(int count) {
+  Pairs p;
+  for (int i = 1; i <= count; ++i) {
+    p.emplace_back("InstanceId." + std::to_string(i), "i-" + std::to_string(i));
+  }
+  return p;
+}
+
+Pairs Join(Pairs a, const Pairs& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+std::vector<Case> Cases() {
+  const std::string e = "\xC3\xA9";        // 2 bytes, 1 char
+  const std::string zh = "\xE4\xB8\xAD";   // 3 bytes, 1 char
+  const std::string hex64(64, 'a');
+  const std::string tmpl = Repeat("{{p}}", 1);
+  std::string twenty_one;
+  for (int i = 0; i < 21; ++i) twenty_one += "{{p" + std::to_string(i) + "}}";
+  return {
+      {"valid", {}, {}},
+      // RegionId
+      {"RegionId missing", {{"RegionId", kUnset}}, {{Code::kMissingParameterRegionId, "RegionId", -1}}},
+      {"RegionId empty", {{"RegionId", ""}}, {{Code::kMissingParameterRegionId, "RegionId", -1}}},
+      // Name
+      {"Name 128 chars", {{"Name", Repeat(e, 128)}}, {}},
+      {"Name 129 chars", {{"Name", Repeat(e, 129)}}, {{Code::kCmdNameExceedLimit, "Name", 256}}},
+      {"Name control", {{"Name", "a\tb"}}, {{Code::kInvalidParameterCharacterCommandName, "Name", 1}}},
+      {"Name C1 control", {{"Name", "ab\xC2\x85"}}, {{Code::kInvalidParameterCharacterCommandName, "Name", 2}}},
+      {"Name invalid UTF-8", {{"Name", "ok\xC3("}},
+       {{Code::kInvalidParameterCharacterCommandName, "Name", 2}}, false},
+      // Description
+      {"Description 512 chars", {{"Description", Repeat(zh, 512)}}, {}},
+      {"Description 513 chars", {{"Description", Repeat(zh, 513)}}, {{Code::kCmdDescExceedLimit, "Description", 1536}}},
+      {"Description tab and newline", {{"Description", "a\tb\r\nc"}}, {}},
+      {"Description control", {{"Description", "a\x01"}}, {{Code::kInvalidParameterCharacterCommandDescription, "Description", 1}}},
+      // Type
+      {"Type missing", {{"Type", kUnset}}, {{Code::kMissingParameterType, "Type", -1}}},
+      {"Type unknown", {{"Type", "runshellscript"}}, {{Code::kInvalidCmdTypeNotFound, "Type", 0}}},
+      // CommandContent
+      {"content missing", {{"CommandContent", kUnset}}, {{Code::kMissingParameterCommandContent, "CommandContent", -1}}},
+      {"content bad Base64", {{"CommandContent", "ZWNobw="}, {"ContentEncoding", "base64"}},
+       {{Code::kCmdContentDecodeError, "CommandContent", 7}}},
+      {"content Base64 ok", {{"CommandContent", "ZWNobw=="}, {"ContentEncoding", "Base64"}}, {}},
+      {"content invalid UTF-8", {{"CommandContent", "echo \xFF"}},
+       {{Code::kCmdContentDecodeError, "CommandContent", 5}}, false},
+      {"content at 24 KiB encoded", {{"CommandContent", Pad(18432)}}, {}},
+      {"content over 24 KiB encoded", {{"CommandContent", Pad(18433)}},
+       {{Code::kCmdContentExceedLimit, "CommandContent", -1}}},
+      {"kept content at 18 KiB", {{"CommandContent", Pad(13824)}, {"KeepCommand", "true"}}, {}},
+      {"kept content over 18 KiB", {{"CommandContent", Pad(13825)}, {"KeepCommand", "TRUE"}},
+       {{Code::kCmdContentExceedLimit, "CommandContent", -1}}},
+      {"size counts substituted values",
+       {{"CommandContent", Pad(18428) + "{{p}}"}, {"EnableParameter", "true"},
+        {"Parameters", "{\"p\": \"1234\"}"}},
+       {}},
+      {"size over after substitution",
+       {{"CommandContent", Pad(18428) + "{{p}}"}, {"EnableParameter", "true"},
+        {"Parameters", "{\"p\": \"12345\"}"}},
+       {{Code::kCmdContentExceedLimit, "CommandContent", -1}}},
+      {"template empty key", {{"CommandContent", "echo {{ }}"}, {"EnableParameter", "true"}},
+       {{Code::kCmdParamEmptyKey, "CommandContent", 5}}},
+      {"template text when disabled", {{"CommandContent", "echo {{ }}"}}, {}},
+      {"template bad name", {{"CommandContent", "echo {{a b}}"}, {"EnableParameter", "true"}},
+       {{Code::kCmdParamInvalidParamName, "CommandContent", 5}}},
+      {"template name too long", {{"CommandContent", "{{" + Pad(65) + "}}"}, {"EnableParameter", "true"}},
+       {{Code::kCmdParamNameExceedLimit, "CommandContent", 0}}},
+      {"template bad store name", {{"CommandContent", "x {{oos:a b}}"}, {"EnableParameter", "true"}},
+       {{Code::kParameterStoreInvalidParameters, "CommandContent", 2}}},
+      {"template 21 parameters", {{"CommandContent", twenty_one}, {"EnableParameter", "true"}},
+       {{Code::kCmdParamCountExceedLimit, "CommandContent", 20 * 6 + 10}}},
+      {"template in Base64 content (offsets into decoded)",
+       {{"CommandContent", "ZWNobyB7e319"}, {"ContentEncoding", "Base64"}, {"EnableParameter", "true"}},
+       {{Code::kCmdParamEmptyKey, "CommandContent", 5}}},
+      // WorkingDir
+      {"WorkingDir 200 chars", {{"WorkingDir", Repeat(e, 200)}}, {}},
+      {"WorkingDir 201 chars", {{"WorkingDir", Repeat(e, 201)}}, {{Code::kInvalidParameterWorkingDir, "WorkingDir", 400}}},
+      {"WorkingDir control", {{"WorkingDir", "/tmp\n"}}, {{Code::kInvalidParameterCharacterCommandWorkingDir, "WorkingDir", 4}}},
+      // Timeout
+      {"Timeout max", {{"Timeout", "86400"}}, {}},
+      {"Timeout over max", {{"Timeout", "86401"}}, {{Code::kInvalidTimeoutExceedLimit, "Timeout", 0}}},
+      {"Timeout zero", {{"Timeout", "0"}}, {{Code::kInvalidParameterTimeout, "Timeout", 0}}},
+      {"Timeout not integer", {{"Timeout", "60.0"}}, {{Code::kInvalidParameterTimeout, "Timeout", 2}}},
+      {"Timeout negative", {{"Timeout", "-5"}}, {{Code::kInvalidParameterTimeout, "Timeout", 0}}},
+      {"Timeout empty means default", {{"Timeout", ""}}, {}},
+      // Booleans
+      {"EnableParameter bad", {{"EnableParameter", "yes"}}, {{Code::kInvalidParameterEnableParameter, "EnableParameter", 0}}},
+      {"Timed bad", {{"Timed", "1"}}, {{Code::kInvalidParameterTimed, "Timed", 0}}},
+      {"KeepCommand bad", {{"KeepCommand", "no"}}, {{Code::kInvalidParameterKeepCommand, "KeepCommand", 0}}},
+      // RepeatMode / Frequency
+      {"RepeatMode unknown", {{"RepeatMode", "once"}}, {{Code::kInvalidRepeatModeNotFound, "RepeatMode", 0}}},
+      {"Period needs Frequency", {{"RepeatMode", "Period"}}, {{Code::kMissingParamFrequency, "Frequency", -1}}},
+      {"Frequency valid", {{"Frequency", "0 */20 * * * ?"}}, {}},
+      {"Frequency invalid", {{"Frequency", "0 0 25 * * ?"}}, {{Code::kInvalidParamFrequency, "Frequency", 4}}},
+      {"Frequency shorter than Timeout", {{"Frequency", "rate(5m)"}, {"Timeout", "600"}},
+       {{Code::kInvalidParamFrequency, "Frequency", 5}}},
+      {"bad RepeatMode still reported with Frequency",
+       {{"Frequency", "rate(5m)"}, {"RepeatMode", "Weekly"}},
+       {{Code::kInvalidRepeatModeNotFound, "RepeatMode", 0}}},
+      // Parameters
+      {"Parameters disabled", {{"Parameters", "{\"a\": \"1\"}"}}, {{Code::kParameterDisabled, "Parameters", -1}}},
+      {"Parameters not an object",
+       {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "[1]"}},
+       {{Code::kInvalidParameterParameters, "Parameters", 0}}},
+      {"Parameters 11 pairs",
+       {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"},
+        {"Parameters", "{\"a\":\"\",\"b\":\"\",\"c\":\"\",\"d\":\"\",\"e\":\"\",\"f\":\"\",\"g\":\"\",\"h\":\"\",\"i\":\"\",\"j\":\"\",\"k\":\"\"}"}},
+       {{Code::kParameterCountExceedLimit, "Parameters", 71},
+        {Code::kParameterNotMatched, "Parameters.b", 8}, {Code::kParameterNotMatched, "Parameters.c", 15},
+        {Code::kParameterNotMatched, "Parameters.d", 22}, {Code::kParameterNotMatched, "Parameters.e", 29},
+        {Code::kParameterNotMatched, "Parameters.f", 36}, {Code::kParameterNotMatched, "Parameters.g", 43},
+        {Code::kParameterNotMatched, "Parameters.h", 50}, {Code::kParameterNotMatched, "Parameters.i", 57},
+        {Code::kParameterNotMatched, "Parameters.j", 64}, {Code::kParameterNotMatched, "Parameters.k", 71}}},
+      {"Parameters duplicate key",
+       {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"a\":\"1\",\"A\":\"2\"}"}},
+       {{Code::kParameterKeyDuplicate, "Parameters.A", 9}}},
+      {"Parameters key too long",
+       {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"" + Pad(65) + "\":\"1\"}"}},
+       {{Code::kParameterKeyExceedLimit, "Parameters." + Pad(65), 1}}},
+      {"Parameters value not a string",
+       {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"a\":1}"}},
+       {{Code::kParameterTypeNotSupported, "Parameters.a", 5}}},
+      {"Parameters value with NUL",
+       {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"a\":\"\\u0000\"}"}},
+       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 5}}},
+      {"Parameters key not in content",
+       {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"b\":\"1\"}"}},
+       {{Code::kParameterNotMatched, "Parameters.b", 1}}},
+      {"Parameters skipped when EnableParameter is invalid",
+       {{"EnableParameter", "maybe"}, {"Parameters", "[1]"}},
+       {{Code::kInvalidParameterEnableParameter, "EnableParameter", 0}}},
+      // Username / WindowsPasswordName
+      {"Username 255", {{"Username", Repeat(zh, 255)}}, {}},
+      {"Username 256", {{"Username", Repeat(zh, 256)}}, {{Code::kUsernameExceedLimit, "Username", 765}}},
+      {"WindowsPasswordName 256",
+       {{"WindowsPasswordName", Pad(256)}}, {{Code::kWindowsPasswordNameExceedLimit, "WindowsPasswordName", 255}}},
+      {"WindowsPasswordName missed",
+       {{"Type", "RunPowerShellScript"}, {"Username", "admin"}},
+       {{Code::kWindowsPasswordNameMissed, "WindowsPasswordName", -1}}},
+      {"System needs no password", {{"Type", "RunBatScript"}, {"Username", "SYSTEM"}}, {}},
+      // InstanceId
+      {"100 instances", Join({{"InstanceId.1", kUnset}}, Instances(100)), {}},
+      {"101 instances", Join({{"InstanceId.1", kUnset}}, Instances(101)),
+       {{Code::kInstanceIdsExceedLimit, "InstanceId", -1}}},
+      {"empty instance entry", {{"InstanceId.2", ""}}, {{Code::kMissingParamInstanceId, "InstanceId.2", -1}}},
+      {"no instances", {{"InstanceId.1", kUnset}}, {{Code::kMissingParamInstanceId, "InstanceId", -1}}},
+      {"instances and resource tags", {{"ResourceTag.1.Key", "k"}},
+       {{Code::kInvalidResourceTagConflictWithInstanceIds, "InstanceId", -1}}},
+      {"resource tags alone", {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "k"}}, {}},
+      // Tag
+      {"20 tags", Tags("Tag", 20), {}},
+      {"21 tags", Tags("Tag", 21), {{Code::kNumberExceedTags, "Tag", -1}}},
+      {"tag without key", {{"Tag.1.Value", "v"}}, {{Code::kMissingParameterTagKey, "Tag.1.Key", -1}}},
+      {"tag key 64 chars", {{"Tag.1.Key", Repeat(e, 64)}}, {}},
+      {"tag key 65 chars", {{"Tag.1.Key", Repeat(e, 65)}}, {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 128}}},
+      {"tag key aliyun", {{"Tag.1.Key", "AliyunX"}}, {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0}}},
+      {"tag key acs:", {{"Tag.1.Key", "acs:x"}}, {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0}}},
+      {"tag key url", {{"Tag.1.Key", "see HTTPS://x"}}, {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 4}}},
+      {"tag value 128 chars", {{"Tag.1.Key", "k"}, {"Tag.1.Value", Repeat(zh, 128)}}, {}},
+      {"tag value 129 chars", {{"Tag.1.Key", "k"}, {"Tag.1.Value", Repeat(zh, 129)}},
+       {{Code::kInvalidTagValueMalformed, "Tag.1.Value", 384}}},
+      {"tag value url", {{"Tag.1.Key", "k"}, {"Tag.1.Value", "http://x"}},
+       {{Code::kInvalidTagValueMalformed, "Tag.1.Value", 0}}},
+      {"duplicate tag keys",
+       {{"Tag.1.Key", "k"}, {"Tag.2.Key", "K"}, {"Tag.3.Key", "k"}, {"Tag.4.Key", "k"}},
+       {{Code::kDuplicateTagKey, "Tag.3.Key", 0}, {Code::kDuplicateTagKey, "Tag.4.Key", 0}}},
+      // ResourceTag (same component, own codes)
+      {"21 resource tags", Join({{"InstanceId.1", kUnset}}, Tags("ResourceTag", 21)),
+       {{Code::kNumberExceedResourceTags, "ResourceTag", -1}}},
+      {"resource tag without key", {{"InstanceId.1", kUnset}, {"ResourceTag.1.Value", "v"}},
+       {{Code::kMissingParameterResourceTagKey, "ResourceTag.1.Key", -1}}},
+      {"resource tag key reserved", {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "acs:k"}},
+       {{Code::kInvalidResourceTagKeyMalformed, "ResourceTag.1.Key", 0}}},
+      {"resource tag value url",
+       {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "k"}, {"ResourceTag.1.Value", "a https://b"}},
+       {{Code::kInvalidResourceTagValueMalformed, "ResourceTag.1.Value", 2}}},
+      {"duplicate resource tag keys",
+       {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "k"}, {"ResourceTag.2.Key", "k"}},
+       {{Code::kDuplicateResourceTagKey, "ResourceTag.2.Key", 0}}},
+      // Containers
+      {"container id ok", {{"ContainerId", "docker://" + hex64}}, {}},
+      {"container id upper-case", {{"ContainerId", "A" + hex64.substr(1)}},
+       {{Code::kInvalidContainerIdMalformed, "ContainerId", 0}}},
+      {"container id short", {{"ContainerId", "cri-o://abc"}},
+       {{Code::kInvalidContainerIdMalformed, "ContainerId", 8}}},
+      {"container with Windows type", {{"ContainerId", hex64}, {"Type", "RunBatScript"}},
+       {{Code::kInvalidInstanceNotMatch, "ContainerId", -1}}},
+      {"bad container id and Windows type", {{"ContainerId", "x"}, {"Type", "RunBatScript"}},
+       {{Code::kInvalidContainerIdMalformed, "ContainerId", 0},
+        {Code::kInvalidInstanceNotMatch, "ContainerId", -1}}},
+      {"container name with Windows type", {{"ContainerName", "web"}, {"Type", "RunPowerShellScript"}},
+       {{Code::kInvalidInstanceNotMatch, "ContainerName", -1}}},
+      {"container name 255", {{"ContainerName", Pad(255)}}, {}},
+      {"container name 256", {{"ContainerName", Pad(256)}},
+       {{Code::kInvalidContainerNameMalformed, "ContainerName", 255}}},
+      {"container name first char", {{"ContainerName", "-web"}},
+       {{Code::kInvalidContainerNameMalformed, "ContainerName", 0}}},
+      // ClientToken
+      {"client token 64", {{"ClientToken", Pad(64)}}, {}},
+      {"client token 65", {{"ClientToken", Pad(65)}}, {{Code::kInvalidClientTokenMalformed, "ClientToken", 64}}},
+      {"client token space", {{"ClientToken", "a b"}}, {{Code::kInvalidClientTokenMalformed, "ClientToken", 1}}},
+      // OssOutputDelivery
+      {"oss ok", {{"OssOutputDelivery", "oss://my-bucket/logs/run/"}}, {}},
+      {"oss no scheme", {{"OssOutputDelivery", "my-bucket/logs"}},
+       {{Code::kInvalidParameterOssOutputDelivery, "OssOutputDelivery", 0}}},
+      {"oss short bucket", {{"OssOutputDelivery", "oss://ab/x"}},
+       {{Code::kInvalidParameterOssOutputDelivery, "OssOutputDelivery", 6}}},
+      {"oss dot-dot segment", {{"OssOutputDelivery", "oss://bucket/a/../b"}},
+       {{Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 15}}},
+      {"oss empty segment", {{"OssOutputDelivery", "oss://bucket/a//b"}},
+       {{Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 15}}},
+      {"oss leading backslash", {{"OssOutputDelivery", "oss://bucket/\\a"}},
+       {{Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 13}}},
+      // TerminationMode / Launcher
+      {"termination mode", {{"TerminationMode", "process"}},
+       {{Code::kInvalidTerminationModeNotFound, "TerminationMode", 0}}},
+      {"launcher 1024 bytes", {{"Launcher", Pad(1024)}}, {}},
+      {"launcher 1025 bytes", {{"Launcher", Pad(1025)}},
+       {{Code::kInvalidLauncherLengthLimitExceeded, "Launcher", 1024}}},
+      // Order across parameters: the table order, whatever the wire order.
+      {"order of several",
+       {{"Launcher", Pad(1025)}, {"Tag.1.Key", "aliyun"}, {"Timeout", "0"}, {"RegionId", ""},
+        {"Type", "Bash"}},
+       {{Code::kMissingParameterRegionId, "RegionId", -1},
+        {Code::kInvalidCmdTypeNotFound, "Type", 0},
+        {Code::kInvalidParameterTimeout, "Timeout", 0},
+        {Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0},
+        {Code::kInvalidLauncherLengthLimitExceeded, "Launcher", 1024}}},
+  };
+}
+
+void ExpectViolations(const std::vector<Violation>& got, const std::vector<Expect>& want) {
+  ASSERT_EQ(got.size(), want.size()) << (got.empty() ? "" : got[0].info().name);
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(got[i].info().name, Describe(want[i].code).name);
+    EXPECT_EQ(got[i].field, want[i].field);
+    if (want[i].offset < 0) {
+      EXPECT_FALSE(got[i].span.has_value());
+    } else {
+      ASSERT_TRUE(got[i].span.has_value());
+      EXPECT_EQ(static_cast<long>(got[i].span->offset), want[i].offset);
+    }
+  }
+}
+
+TEST(ConformanceTest, EveryCaseInBothForms) {
+  for (const Case& c : Cases()) {
+    SCOPED_TRACE(c.name);
+    const Pairs pairs = Apply(c.pairs);
+    const DecodedRequest q = DecodeRequest(QueryForm(pairs));
+    ASSERT_FALSE(q.malformed.has_value()) << q.malformed->detail;
+    const RunCommandVerdict vq = ValidateRunCommand(q.request, Options());
+    ExpectViolations(vq.findings.violations, c.expected);
+    if (!c.json_too) continue;
+    const DecodedRequest j = DecodeRequest(JsonForm(pairs));
+    ASSERT_FALSE(j.malformed.has_value()) << j.malformed->detail << "\n" << JsonForm(pairs);
+    EXPECT_TRUE(j.request == q.request);
+    const RunCommandVerdict vj = ValidateRunCommand(j.request, Options());
+    ExpectViolations(vj.findings.violations, c.expected);
+  }
+}
+
+TEST(ConformanceTest, FailFastKeepsTheFirst) {
+  for (const Case& c : Cases()) {
+    SCOPED_TRACE(c.name);
+    ValidateOptions o = Options();
+    o.fail_fast = true;
+    const RunCommandVerdict v =
+        ValidateRunCommand(DecodeRequest(QueryForm(Apply(c.pairs))).request, o);
+    ASSERT_EQ(v.findings.violations.size(), c.expected.empty() ? 0u : 1u);
+    if (!c.expected.empty()) EXPECT_EQ(v.findings.violations[0].code, c.expected[0].code);
+  }
+}
+
+// Every group-A code of the catalog is produced by some case (the decoder's
+// InvalidRequest.Malformed by rules/request_decode_test.cc, and
+// ClientNeedUpgrade is group B).
+TEST(ConformanceTest, EveryGroupACodeIsCovered) {
+  std::set<Code> seen;
+  for (const Case& c : Cases()) {
+    for (const Expect& e : c.expected) seen.insert(e.code);
+  }
+  seen.insert(Code::kInvalidRequestMalformed);
+  for (const CodeInfo& info : Catalog()) {
+    if (info.group != CodeGroup::kRequest) continue;
+    EXPECT_TRUE(seen.count(info.code)) << info.name << " has no conformance case";
+  }
+}
+
+TEST(ConformanceTest, WarningsAndEffectiveValues) {
+  const Pairs pairs = Apply({{"Timeout", "5"}, {"RepeatMode", "Once"}, {"Frequency", "rate(5m)"},
+                             {"Timed", "false"}, {"ContentEncoding", "gzip"},
+                             {"InstanceId.2", "i-a"}});
+  const RunCommandVerdict v = ValidateRunCommand(DecodeRequest(QueryForm(pairs)).request, Options());
+  ASSERT_TRUE(v.findings.ok()) << v.findings.violations[0].detail;
+  std::set<std::string> ids;
+  for (const Warning& w : v.findings.warnings) ids.insert(std::string(w.id));
+  for (const char* id : {"request.timeout-raised", "request.repeat-mode-overridden",
+                         "request.timed-deprecated", "request.content-encoding-unknown",
+                         "request.duplicate-instance"}) {
+    EXPECT_TRUE(ids.count(id)) << id;
+  }
+  EXPECT_EQ(v.repeat_mode, "Period");
+  EXPECT_EQ(v.timeout_seconds, 10);
+  ASSERT_TRUE(v.schedule.has_value());
+  EXPECT_EQ(*v.schedule->Next(kNow), kNow + 300);
+}
+
+}  // namespace
+}  // namespace runcheck
