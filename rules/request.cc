@@ -31,6 +31,43 @@ const std::vector<ScalarParameter>& ScalarParameters() {
   return *kParameters;
 }
 
+const std::string* FieldValue(const Request& request, std::string_view path) {
+  const size_t dot = path.find('.');
+  const std::string_view head = path.substr(0, dot);
+  for (const ScalarParameter& p : ScalarParameters()) {
+    if (head == p.name) {
+      const std::optional<std::string>& v = request.*p.member;
+      return v ? &*v : nullptr;
+    }
+  }
+  if (dot == std::string_view::npos) return nullptr;
+  std::string_view rest = path.substr(dot + 1);
+  const size_t dot2 = rest.find('.');
+  const std::string_view field = dot2 == std::string_view::npos ? "" : rest.substr(dot2 + 1);
+  rest = rest.substr(0, dot2);
+  int index = 0;
+  for (char c : rest) {
+    if (c < '0' || c > '9' || index > 100000) return nullptr;
+    index = index * 10 + (c - '0');
+  }
+  if (head == "InstanceId") {
+    for (const ListEntry& e : request.instance_ids) {
+      if (e.index == index) return &e.value;
+    }
+    return nullptr;
+  }
+  const std::vector<TagEntry>* tags = head == "Tag"           ? &request.tags
+                                      : head == "ResourceTag" ? &request.resource_tags
+                                                              : nullptr;
+  if (tags == nullptr) return nullptr;
+  for (const TagEntry& e : *tags) {
+    if (e.index != index) continue;
+    const std::optional<std::string>& v = field == "Key" ? e.key : e.value;
+    return v && (field == "Key" || field == "Value") ? &*v : nullptr;
+  }
+  return nullptr;
+}
+
 bool operator==(const Request& a, const Request& b) {
   for (const ScalarParameter& p : ScalarParameters()) {
     if (a.*p.member != b.*p.member) return false;

@@ -24,6 +24,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace runcheck {
@@ -89,6 +90,11 @@ struct ScalarParameter {
 // The list parameters are InstanceId (strings), Tag and ResourceTag
 // (Key/Value objects).
 const std::vector<ScalarParameter>& ScalarParameters();
+
+// The value a violation's field path names: `Name`, `InstanceId.3`,
+// `Tag.2.Key`, `Parameters.key` (the Parameters text). Null when the request
+// has no such value (or the path names the request as a whole).
+const std::string* FieldValue(const Request& request, std::string_view path);
 
 inline bool operator==(const ListEntry& a, const ListEntry& b) {
   return a.index == b.index && a.value == b.value;

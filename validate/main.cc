@@ -18,17 +18,54 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "rules/catalog.h"
+#include "validate/cli_util.h"
+#include "validate/request_command.h"
 #include "schedule/civil.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 
 namespace {
 
-constexpr int kExitUsage = 2;
+using validate::FormatLocal;
+using validate::FormatUtc;
+using validate::JsonString;
+using validate::Flags;
+using validate::ParseFlags;
+using validate::ParseInstant;
+using validate::PrintCaret;
+using validate::Usage;
+using runcheck::schedule::FrequencyOptions;
+using runcheck::schedule::FrequencyResult;
+using runcheck::schedule::TimeZone;
+using runcheck::schedule::TzdbZoneProvider;
 
 constexpr char kUsage[] = R"(validate: check ECS Cloud Assistant RunCommand requests.
 
 Usage:
+  validate [options] [FILE|-]
+      Check one RunCommand request (JSON or query form, detected) from FILE
+      or stdin (at most 1 MiB; trailing white space ignored). Prints the
+      verdict, every violation (code, HTTP status, field, API message,
+      detail, a caret under the offending characters), warnings, and for a
+      valid scheduled request the schedule and its next fire times.
+        --format=text|json  output form (default text); json prints
+                            {"valid", "violations": [{"code", "http_status",
+                            "field", "offset", "length", "message",
+                            "detail"}], "warnings": [...], "schedule",
+                            "next"}
+        --now=T             Unix seconds or YYYY-MM-DDTHH:MM:SSZ (default:
+                            clock)
+        --zone=NAME         default zone for cron without one (default UTC)
+        --created=T         creation instant for rate (default: now)
+        --next=N            how many fire times to print (default 5)
+        --fail-fast         stop at the first violation (the API's answer)
+        --limits=K=V,...    raise limits: max_instances, max_tags,
+                            max_resource_tags, max_parameter_pairs,
+                            max_content_parameters, max_content_bytes_kept,
+                            max_content_bytes_unkept, max_name_chars, ...
+  validate --batch [options]
+      One request per line on stdin (a one-line JSON object or a query
+      string); one JSON result per line on stdout. Exit 1 if any is invalid.
   validate frequency [options] EXPRESSION
       Check one Frequency (rate, at or cron) and print the verdict, the
       canonical form, the class, warnings and the next fire times.
@@ -50,39 +87,6 @@ Usage:
 
 Exit status: 0 valid, 1 invalid, 2 usage or input error.)";
 
-// JSON string escaping for the catalog's ASCII text and any UTF-8.
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (u < 0x20) {
-          out += absl::StrFormat("\\u%04x", u);
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += "\"";
-  return out;
-}
-
 int PrintCatalog() {
   for (const runcheck::CodeInfo& info : runcheck::Catalog()) {
     std::printf("{\"code\": %s, \"http_status\": %d, \"message\": %s, "
@@ -92,93 +96,6 @@ int PrintCatalog() {
                 std::string(runcheck::GroupLetter(info.group)).c_str());
   }
   return 0;
-}
-
-int Usage(const std::string& problem) {
-  std::fprintf(stderr, "validate: %s\nRun 'validate --help' for usage.\n",
-               problem.c_str());
-  return kExitUsage;
-}
-
-using runcheck::schedule::FrequencyOptions;
-using runcheck::schedule::FrequencyResult;
-using runcheck::schedule::TimeZone;
-using runcheck::schedule::TzdbZoneProvider;
-
-// Unix seconds, or an RFC 3339 UTC time "YYYY-MM-DDTHH:MM:SSZ".
-std::optional<int64_t> ParseInstant(const std::string& s) {
-  int64_t v;
-  if (absl::SimpleAtoi(s, &v)) return v;
-  absl::Time t;
-  std::string err;
-  if (absl::ParseTime("%Y-%m-%dT%H:%M:%SZ", s, &t, &err)) {
-    return absl::ToUnixSeconds(t);
-  }
-  return std::nullopt;
-}
-
-std::string FormatLocal(int64_t instant, const TimeZone& zone) {
-  const int32_t off = zone.OffsetAt(instant);
-  const runcheck::schedule::CivilTime c =
-      runcheck::schedule::CivilFromLocalSeconds(instant + off);
-  const int a = off < 0 ? -off : off;
-  return absl::StrFormat("%04d-%02d-%02d %02d:%02d:%02d %c%02d:%02d", c.year,
-                         c.month, c.day, c.hour, c.minute, c.second,
-                         off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
-}
-
-std::string FormatUtc(int64_t instant) {
-  const runcheck::schedule::CivilTime c =
-      runcheck::schedule::CivilFromLocalSeconds(instant);
-  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month,
-                         c.day, c.hour, c.minute, c.second);
-}
-
-// The offending characters of `value`, underlined.
-void PrintCaret(const std::string& value, const runcheck::Span& span) {
-  std::printf("    %s\n    %s%s\n", value.c_str(),
-              std::string(span.offset, ' ').c_str(),
-              std::string(span.length == 0 ? 1 : span.length, '^').c_str());
-}
-
-struct Flags {
-  std::map<std::string, std::string> values;
-  std::vector<std::string> positional;
-};
-
-// --name=value or --name value; `known` lists the flags taking a value,
-// `switches` those that do not.
-std::optional<Flags> ParseFlags(const std::vector<std::string>& args,
-                                const std::set<std::string>& known,
-                                const std::set<std::string>& switches,
-                                std::string* problem) {
-  Flags f;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a.size() < 3 || a.substr(0, 2) != "--") {
-      f.positional.push_back(a);
-      continue;
-    }
-    const size_t eq = a.find('=');
-    const std::string name = a.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
-    if (switches.count(name)) {
-      f.values[name] = "true";
-      continue;
-    }
-    if (!known.count(name)) {
-      *problem = absl::StrCat("unknown flag --", name);
-      return std::nullopt;
-    }
-    if (eq != std::string::npos) {
-      f.values[name] = a.substr(eq + 1);
-    } else if (i + 1 < args.size()) {
-      f.values[name] = args[++i];
-    } else {
-      *problem = absl::StrCat("flag --", name, " needs a value");
-      return std::nullopt;
-    }
-  }
-  return f;
 }
 
 int FrequencyBatch() {
@@ -313,16 +230,13 @@ int main(int argc, char** argv) {
     }
     args.emplace_back(arg);
   }
-  if (args.empty()) return Usage("missing subcommand");
+  if (args.empty()) return validate::RequestCommand(args);  // stdin
   if (args[0] == "frequency") {
     return Frequency(std::vector<std::string>(args.begin() + 1, args.end()));
-  }
-  if (args[0].size() > 1 && args[0][0] == '-') {
-    return Usage(absl::StrCat("unknown flag ", args[0]));
   }
   if (args[0] == "catalog") {
     if (args.size() != 1) return Usage("'catalog' takes no arguments");
     return PrintCatalog();
   }
-  return Usage(absl::StrCat("unknown subcommand '", args[0], "'"));
+  return validate::RequestCommand(args);
 }

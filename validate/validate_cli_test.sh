@@ -18,9 +18,10 @@ check "catalog 404 rows" 8 "$(printf '%s\n' "$out" | grep -c '"http_status": 404
 check "catalog group C" 9 "$(printf '%s\n' "$out" | grep -c '"group": "C"')"
 
 "$bin" --help >/dev/null; check "help exit" 0 "$?"
-"$bin" nonsense 2>/dev/null; check "unknown subcommand exit" 2 "$?"
+"$bin" /no/such/file 2>/dev/null; check "unreadable file exit" 2 "$?"
 "$bin" --bogus catalog 2>/dev/null; check "unknown flag exit" 2 "$?"
-"$bin" 2>/dev/null; check "no subcommand exit" 2 "$?"
+"$bin" </dev/null >/dev/null; check "empty request on stdin exit" 1 "$?"
+"$bin" a b 2>/dev/null; check "two files exit" 2 "$?"
 "$bin" catalog extra 2>/dev/null; check "catalog with argument exit" 2 "$?"
 
 # frequency: verdicts, exit codes and fire times.
@@ -44,6 +45,33 @@ check "batch line 2 code" "ERR InvalidParam.Frequency" "$(printf '%s\n' "$batch"
 check "batch line 3 compute-only" "" "$(printf '%s\n' "$batch" | sed -n 3p)"
 check "batch line 4 rate" "400 700" "$(printf '%s\n' "$batch" | sed -n 4p)"
 check "batch line 5 malformed" "ERR InvalidRequest.Malformed" "$(printf '%s\n' "$batch" | sed -n 5p | cut -d' ' -f1-2)"
+
+# whole requests: the bundled examples, both output forms, batch.
+ex="${TEST_SRCDIR}/${TEST_WORKSPACE}/examples"
+out=$("$bin" --now=$now --next 2 "$ex/request.json"); rc=$?
+check "request valid exit" 0 "$rc"
+check "request verdict" valid "$(printf '%s\n' "$out" | head -1)"
+check "request first fire" 1 "$(printf '%s\n' "$out" | grep -c '2027-01-01 10:15:00 +08:00  2027-01-01T02:15:00Z')"
+out=$("$bin" --now=$now "$ex/request-invalid.txt"); rc=$?
+check "request invalid exit" 1 "$rc"
+check "request first violation" "  CmdParam.EmptyKey (HTTP 400) CommandContent: Command parameters can not be empty." "$(printf '%s\n' "$out" | sed -n 2p)"
+check "request caret" "         ^^^^^" "$(printf '%s\n' "$out" | sed -n 5p)"
+check "request violation count" 6 "$(printf '%s\n' "$out" | grep -c '(HTTP ')"
+out=$("$bin" --now=$now --format=json --fail-fast "$ex/request-invalid.txt"); rc=$?
+check "json fail-fast exit" 1 "$rc"
+check "json fail-fast one violation" 1 "$(printf '%s\n' "$out" | grep -o '"code"' | wc -l)"
+check "json fields" 1 "$(printf '%s\n' "$out" | grep -c '"field": "CommandContent", "offset": 5, "length": 5')"
+out=$(printf '%s\n' "$(tr -d '\n' < "$ex/request.json")" 'RegionId=r&Type=Bad&CommandContent=ls&InstanceId.1=i' '{"bad' \
+      | "$bin" --batch --now=$now); rc=$?
+check "batch exit" 1 "$rc"
+check "batch lines" 3 "$(printf '%s\n' "$out" | wc -l)"
+check "batch valid line" 1 "$(printf '%s\n' "$out" | sed -n 1p | grep -c '^{"valid": true')"
+check "batch type line" 1 "$(printf '%s\n' "$out" | sed -n 2p | grep -c '"code": "InvalidCmdType.NotFound", "http_status": 404')"
+check "batch malformed line" 1 "$(printf '%s\n' "$out" | sed -n 3p | grep -c '"code": "InvalidRequest.Malformed"')"
+"$bin" --format=xml "$ex/request.json" 2>/dev/null; check "bad format exit" 2 "$?"
+"$bin" --limits=max_nothing=3 "$ex/request.json" 2>/dev/null; check "bad limits exit" 2 "$?"
+out=$(printf 'RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=a&InstanceId.2=b\n' | "$bin" --format=json --limits=max_instances=1); rc=$?
+check "limits override" 1 "$(printf '%s\n' "$out" | grep -c 'InstanceIds.ExceedLimit')"
 
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"
