@@ -1,24 +1,32 @@
 #include "rules/json_scan.h"
 
+// RapidJSON's SIMD scanning of whitespace and unescaped string runs works on
+// NUL-terminated StringStreams; SSE2 is part of every x86-64 CPU.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2
+#endif
+
+#include <string>
+
 #include "rapidjson/error/en.h"
-#include "rapidjson/memorystream.h"
 #include "rapidjson/reader.h"
 
 namespace runcheck {
 namespace {
 
 // A SAX handler that keeps depth 0 (the root) and depth 1 (its children).
-// RapidJSON calls each event after consuming its token, so the stream
-// position at the call is the token's end; its start is the first byte at or
-// after the previous token's end that is not white space or a separator.
+// Token positions come from the text itself, not from the stream (RapidJSON
+// parses strings on a local copy of a StringStream, so its position lags
+// inside a callback): a token starts at the first byte after the previous
+// token that is not white space or a separator, and ends where its grammar
+// says. RapidJSON has already checked the token when the event arrives.
 class Handler {
  public:
-  Handler(std::string_view text, const rapidjson::MemoryStream& is,
-          JsonScan& out)
-      : text_(text), is_(is), out_(out) {}
+  Handler(std::string_view text, JsonScan& out) : text_(text), out_(out) {}
 
   bool Null() { return Scalar(JsonKind::kNull, {}); }
   bool Bool(bool b) { return Scalar(b ? JsonKind::kTrue : JsonKind::kFalse, {}); }
+  // (Numbers arrive through RawNumber: kParseNumbersAsStringsFlag.)
   bool Int(int) { return Scalar(JsonKind::kNumber, {}); }
   bool Uint(unsigned) { return Scalar(JsonKind::kNumber, {}); }
   bool Int64(int64_t) { return Scalar(JsonKind::kNumber, {}); }
@@ -32,11 +40,12 @@ class Handler {
   }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     const size_t start = TokenStart();
+    const size_t end = TokenEnd(JsonKind::kString, start);
     if (depth_ == 1) {
       pending_key_.assign(s, n);
-      pending_key_span_ = Span{start, is_.Tell() - start};
+      pending_key_span_ = Span{start, end - start};
     }
-    last_end_ = is_.Tell();
+    last_end_ = end;
     return true;
   }
   bool StartObject() { return Open(JsonKind::kObject); }
@@ -58,6 +67,37 @@ class Handler {
     return i;
   }
 
+  // The end of the scalar token of `kind` starting at `start`.
+  size_t TokenEnd(JsonKind kind, size_t start) const {
+    size_t i = start;
+    switch (kind) {
+      case JsonKind::kString:
+        for (++i; i < text_.size(); ++i) {
+          if (text_[i] == '\\') {
+            ++i;
+          } else if (text_[i] == '"') {
+            return i + 1;
+          }
+        }
+        return text_.size();
+      case JsonKind::kNumber:
+        while (i < text_.size() &&
+               std::string_view("0123456789+-.eE").find(text_[i]) != std::string_view::npos) {
+          ++i;
+        }
+        return i;
+      case JsonKind::kTrue:
+      case JsonKind::kNull:
+        return start + 4;
+      case JsonKind::kFalse:
+        return start + 5;
+      case JsonKind::kObject:
+      case JsonKind::kArray:
+        break;
+    }
+    return start + 1;
+  }
+
   JsonItem* Begin(JsonKind kind, size_t start) {
     JsonItem* item = nullptr;
     if (depth_ == 0) {
@@ -77,8 +117,9 @@ class Handler {
   }
 
   bool Scalar(JsonKind kind, std::string_view str) {
-    JsonItem* item = Begin(kind, TokenStart());
-    last_end_ = is_.Tell();
+    const size_t start = TokenStart();
+    JsonItem* item = Begin(kind, start);
+    last_end_ = TokenEnd(kind, start);
     if (item != nullptr) {
       item->span.length = last_end_ - item->span.offset;
       if (kind == JsonKind::kString) item->string_value.assign(str);
@@ -110,7 +151,6 @@ class Handler {
   }
 
   std::string_view text_;
-  const rapidjson::MemoryStream& is_;
   JsonScan& out_;
   int depth_ = 0;
   size_t last_end_ = 0;
@@ -137,14 +177,20 @@ std::string_view JsonKindName(JsonKind kind) {
 JsonScan ScanJson(std::string_view text) {
   JsonScan out;
   out.items.reserve(16);
-  rapidjson::MemoryStream is(text.data(), text.size());
-  Handler handler(text, is, out);
+  // A NUL-terminated copy with 16 NUL bytes of slack: the SIMD scanners read
+  // aligned 16-byte blocks, which may extend past the terminator.
+  std::string copy;
+  copy.reserve(text.size() + 16);
+  copy.assign(text.data(), text.size());
+  copy.append(16, '\0');
+  rapidjson::StringStream is(copy.c_str());
+  Handler handler(text, out);
   rapidjson::Reader reader;
   constexpr unsigned kFlags =
       rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
   const rapidjson::ParseResult r = reader.Parse<kFlags>(is, handler);
   if (!r.IsError() && is.Tell() != text.size()) {
-    // MemoryStream reads a NUL byte as its end marker.
+    // StringStream reads a NUL byte as its end marker.
     out.error = JsonSyntaxError{is.Tell(), "unexpected NUL byte"};
   } else if (r.IsError()) {
     out.error = JsonSyntaxError{r.Offset(), rapidjson::GetParseError_En(r.Code())};

@@ -81,7 +81,7 @@ enum class WireType {
 };
 
 struct ScalarParameter {
-  const char* name;                          // as the API spells it
+  std::string_view name;                     // as the API spells it
   std::optional<std::string> Request::*member;
   WireType wire;
 };

@@ -53,29 +53,27 @@ int HexValue(char c) {
 // returns false with `*error_at` set to the offset of its `%`.
 bool PercentDecode(std::string_view text, size_t begin, size_t end,
                    std::string* out, size_t* error_at) {
-  out->clear();
-  out->reserve(end - begin);
-  for (size_t i = begin; i < end; ++i) {
-    const char c = text[i];
-    if (c == '+') {
-      *out += ' ';
-    } else if (c == '%') {
-      if (i + 2 >= end) {
-        *error_at = i;
+  out->resize(end - begin);  // decoding never grows the text
+  char* w = out->data();
+  const char* p = text.data() + begin;
+  const char* const stop = text.data() + end;
+  while (p < stop) {
+    const char c = *p;
+    if (c == '%') {
+      const int h = stop - p > 2 ? HexValue(p[1]) : -1;
+      const int l = h >= 0 ? HexValue(p[2]) : -1;
+      if (l < 0) {
+        *error_at = static_cast<size_t>(p - text.data());
         return false;
       }
-      const int h = HexValue(text[i + 1]);
-      const int l = HexValue(text[i + 2]);
-      if (h < 0 || l < 0) {
-        *error_at = i;
-        return false;
-      }
-      *out += static_cast<char>(h * 16 + l);
-      i += 2;
+      *w++ = static_cast<char>(h * 16 + l);
+      p += 3;
     } else {
-      *out += c;
+      *w++ = c == '+' ? ' ' : c;
+      ++p;
     }
   }
+  out->resize(static_cast<size_t>(w - out->data()));
   return true;
 }
 

@@ -67,16 +67,21 @@ ZoneToken ParseZoneToken(std::string_view token, const ZoneProvider* provider) {
         return out;
       }
     }
-    if (std::optional<int> off = LenientOffset(token.substr(3))) {
-      out.error = absl::StrCat("time zone '", std::string(token),
-                               "' is not in the form GMT+H:MM; write ",
-                               GmtName(*off));
-    } else {
-      out.error = absl::StrCat("time zone '", std::string(token),
-                               "' is out of range: GMT+H:MM takes H 0-14 and "
-                               "MM 00-59");
+    // The tz database's own names of this shape (GMT+0, GMT-0) are legacy
+    // aliases, accepted like every other name it knows (SPEC section 10).
+    const bool tz_name = provider != nullptr && provider->Load(token).has_value();
+    if (!tz_name) {
+      if (std::optional<int> off = LenientOffset(token.substr(3))) {
+        out.error = absl::StrCat("time zone '", std::string(token),
+                                 "' is not in the form GMT+H:MM; write ",
+                                 GmtName(*off));
+      } else {
+        out.error = absl::StrCat("time zone '", std::string(token),
+                                 "' is out of range: GMT+H:MM takes H 0-14 and "
+                                 "MM 00-59");
+      }
+      return out;
     }
-    return out;
   }
   if (token.size() > 3 && token.substr(0, 3) == "UTC") {
     if (std::optional<int> off = LenientOffset(token.substr(3))) {

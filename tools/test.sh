@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs runcheck's whole test suite twice — as built normally (gcc) and under
-# AddressSanitizer + UndefinedBehaviorSanitizer — and ends with the line
+# AddressSanitizer + UndefinedBehaviorSanitizer (every fuzz target replays its
+# corpus in both) — then the thread-safety test under ThreadSanitizer, and
+# ends with the line
 #   N passed, N failed
 # counted from the test cases Bazel actually ran (each gtest case, each
 # shell-test target) in both runs. Installs missing Debian packages first.
@@ -12,14 +14,14 @@ tools/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 passed=0
 failed=0
 
-# run_suite LABEL TESTLOGS_DIR BAZEL_FLAGS...
+# run_suite LABEL TESTLOGS_DIR TARGETS BAZEL_FLAGS...
 run_suite() {
-  local label=$1 testlogs=$2
-  shift 2
+  local label=$1 testlogs=$2 targets=$3
+  shift 3
   local log
   log=$(mktemp)
-  echo "== ${label}: bazel test $* //..."
-  bazel test "$@" //... 2>&1 | tee "$log" | grep -E '^(//|INFO: Build|ERROR|FAIL)' || true
+  echo "== ${label}: bazel test $* ${targets}"
+  bazel test "$@" ${targets} 2>&1 | tee "$log" | grep -E '^(//|INFO: Build|ERROR|FAIL)' || true
   local ran=0 target status tests bad xml
   # One line per test target: "//pkg:target   (cached) PASSED in 0.1s".
   while read -r target status; do
@@ -51,8 +53,9 @@ run_suite() {
   rm -f "$log"
 }
 
-run_suite "gcc" bazel-testlogs
-run_suite "asan+ubsan" bazel-asan-testlogs --config=asan
+run_suite "gcc" bazel-testlogs //...
+run_suite "asan+ubsan" bazel-asan-testlogs //... --config=asan
+run_suite "tsan" bazel-tsan-testlogs //tests:thread_safety_test --config=tsan
 
 echo "${passed} passed, ${failed} failed"
 (( failed == 0 && passed > 0 ))

@@ -1,0 +1,102 @@
+// Benchmarks for whole-request validation (issue 5): decoding plus every
+// rule, for a realistic valid request (cron Frequency with a zone, 3 tags,
+// 2 parameters, about 1 KiB) and an invalid one, in both wire forms. Target:
+// <= 5 us per request including decoding. Figures: bench/README.md.
+
+#include <string>
+
+#include "benchmark/benchmark.h"
+#include "rules/request_decode.h"
+#include "rules/request_encode.h"
+#include "rules/run_command.h"
+#include "schedule/tzdb_zone_provider.h"
+
+namespace {
+
+using namespace runcheck;
+
+std::string ValidJson() {
+  std::string script =
+      "#!/bin/bash\\nset -euo pipefail\\nLOG=/var/log/deploy-{{app}}.log\\n"
+      "echo \\\"deploying {{app}} version {{version}} on {{ACS::InstanceId}}\\\" >> \\\"$LOG\\\"\\n"
+      "cd /opt/{{app}} && git fetch --all && git checkout {{version}}\\n";
+  while (script.size() < 640) script += "systemctl restart {{app}}.service || journalctl -u {{app}} -n 50\\n";
+  return R"({"RegionId": "cn-hangzhou", "Type": "RunShellScript", "Name": "deploy-app",
+  "Description": "Nightly deploy of the application", "CommandContent": ")" + script + R"(",
+  "EnableParameter": true, "Parameters": {"app": "billing", "version": "v2.14.3"},
+  "Frequency": "0 30 2 ? * MON-FRI Asia/Shanghai", "Timeout": 600,
+  "InstanceId": ["i-bp185dy2o3o6neg0001", "i-bp185dy2o3o6neg0002"],
+  "Tag": [{"Key": "team", "Value": "payments"}, {"Key": "env", "Value": "prod"},
+          {"Key": "owner", "Value": "ops@example.com"}],
+  "ClientToken": "123e4567-e89b-12d3-a456-426614174000"})";
+}
+
+// The same request with five violations spread over the table.
+std::string InvalidJson() {
+  std::string s = ValidJson();
+  s.replace(s.find("RunShellScript"), 14, "RunShell");
+  s.replace(s.find("\"Timeout\": 600"), 14, "\"Timeout\": 0  ");
+  s.replace(s.find("MON-FRI"), 7, "MON-FRX");
+  s.replace(s.find("\"team\""), 6, "\"acs:t\"");
+  s.replace(s.find("\"version\": \"v2"), 11, "\"verzion\":");
+  return s;
+}
+
+ValidateOptions Options() {
+  ValidateOptions o;
+  o.zones = &schedule::TzdbZoneProvider::Default();
+  o.now = 1798761600;
+  return o;
+}
+
+void Run(benchmark::State& state, const std::string& text, bool want_valid) {
+  const ValidateOptions options = Options();
+  {
+    const DecodedRequest d = DecodeRequest(text);
+    const bool valid = !d.malformed && ValidateRunCommand(d.request, options).findings.ok();
+    if (valid != want_valid) state.SkipWithError("the fixture does not have the intended verdict");
+  }
+  for (auto _ : state) {
+    const DecodedRequest d = DecodeRequest(text);
+    RunCommandVerdict v = ValidateRunCommand(d.request, options);
+    benchmark::DoNotOptimize(v);
+  }
+  state.SetBytesProcessed(state.iterations() * text.size());
+  state.counters["bytes"] = static_cast<double>(text.size());
+}
+
+std::string QueryOf(const std::string& json) {
+  return ToQueryForm(DecodeJsonRequest(json).request);
+}
+
+void BM_ValidJson(benchmark::State& state) { Run(state, ValidJson(), true); }
+void BM_ValidQuery(benchmark::State& state) { Run(state, QueryOf(ValidJson()), true); }
+void BM_InvalidJson(benchmark::State& state) { Run(state, InvalidJson(), false); }
+void BM_InvalidQuery(benchmark::State& state) { Run(state, QueryOf(InvalidJson()), false); }
+BENCHMARK(BM_ValidJson);
+BENCHMARK(BM_ValidQuery);
+BENCHMARK(BM_InvalidJson);
+BENCHMARK(BM_InvalidQuery);
+
+// Decoding alone, to see where the time goes.
+void BM_DecodeJson(benchmark::State& state) {
+  const std::string text = ValidJson();
+  for (auto _ : state) {
+    DecodedRequest d = DecodeRequest(text);
+    benchmark::DoNotOptimize(d);
+  }
+}
+BENCHMARK(BM_DecodeJson);
+
+void BM_DecodeQuery(benchmark::State& state) {
+  const std::string text = QueryOf(ValidJson());
+  for (auto _ : state) {
+    DecodedRequest d = DecodeRequest(text);
+    benchmark::DoNotOptimize(d);
+  }
+}
+BENCHMARK(BM_DecodeQuery);
+
+}  // namespace
+
+BENCHMARK_MAIN();

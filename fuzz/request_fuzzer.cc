@@ -1,0 +1,76 @@
+// Fuzz target: whole-request validation (rules/run_command.h) behind the
+// auto-detecting decoder. Checks: a malformed span lies inside the text;
+// every violation span lies inside its field's value (CommandContent spans
+// of Base64 content are into the decoded bytes, so those are skipped);
+// violations come in the parameter-table order; fail-fast keeps exactly the
+// first violation; the query form of the decoded request decodes back equal.
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/request_decode.h"
+#include "rules/request_encode.h"
+#include "fuzz/request_fuzz_util.h"
+#include "rules/run_command.h"
+#include "schedule/tzdb_zone_provider.h"
+
+namespace {
+
+using namespace runcheck;
+
+void Check(bool ok) {
+  if (!ok) std::abort();
+}
+
+// The position of a field path's parameter in the SPEC 2.3 order.
+int Rank(std::string_view field) {
+  static const char* const kOrder[] = {
+      "RegionId", "ResourceGroupId", "Name", "Description", "Type", "CommandContent",
+      "WorkingDir", "Timeout", "EnableParameter", "RepeatMode", "Timed", "Frequency",
+      "Parameters", "KeepCommand", "ContentEncoding", "Username", "WindowsPasswordName",
+      "InstanceId", "Tag", "ContainerId", "ContainerName", "ClientToken",
+      "OssOutputDelivery", "ResourceTag", "TerminationMode", "Launcher"};
+  const std::string_view head = field.substr(0, field.find('.'));
+  for (int i = 0; i < static_cast<int>(std::size(kOrder)); ++i) {
+    if (head == kOrder[i]) return i;
+  }
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > 256 * 1024) return 0;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const DecodedRequest d = DecodeRequest(text);
+  if (d.malformed) {
+    Check(d.malformed->code == Code::kInvalidRequestMalformed);
+    Check(d.malformed->span && d.malformed->span->offset + d.malformed->span->length <= size);
+    return 0;
+  }
+  ValidateOptions options;
+  options.zones = &schedule::TzdbZoneProvider::Default();
+  options.now = 1798761600;
+  const RunCommandVerdict v = ValidateRunCommand(d.request, options);
+  int last_rank = 0;
+  for (const Violation& x : v.findings.violations) {
+    const int rank = Rank(x.field);
+    Check(rank >= last_rank);
+    last_rank = rank;
+    if (!x.span || (x.field == "CommandContent" && v.base64_content)) continue;
+    const std::string* value = FieldValue(d.request, x.field);
+    Check(value != nullptr);
+    Check(x.span->offset + x.span->length <= value->size());
+  }
+  options.fail_fast = true;
+  const RunCommandVerdict first = ValidateRunCommand(d.request, options);
+  Check(first.findings.violations.size() == (v.findings.ok() ? 0u : 1u));
+  if (!v.findings.ok()) Check(first.findings.violations[0].code == v.findings.violations[0].code);
+
+  const DecodedRequest again = DecodeQueryRequest(ToQueryForm(d.request));
+  Check(!again.malformed && again.request == fuzz::WithoutEmptyTagEntries(d.request));
+  return 0;
+}

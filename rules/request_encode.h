@@ -1,0 +1,37 @@
+// -----------------------------------------------------------------------------
+// File: rules/request_encode.h
+// -----------------------------------------------------------------------------
+//
+// The inverse of rules/request_decode.h: a `Request` written in either wire
+// form, so that decoding the text gives back an equal `Request`. Used by
+// tools that convert between the forms, and by the fuzzers' round-trip
+// checks.
+//
+//   * ToQueryForm: `Action=RunCommand&...`, every key and value percent-
+//     encoded (RFC 3986 unreserved characters left as they are), lists as
+//     `Name.N` / `Name.N.Key` with the request's own indexes. A tag entry
+//     with neither Key nor Value (possible in JSON as `{}`) has no query
+//     spelling and is left out.
+//   * ToJsonForm: one JSON object; every value a JSON string (Parameters
+//     too, so its text survives even when it is not valid JSON); lists as
+//     arrays, which renumbers them 1..n. A value that is not valid UTF-8
+//     cannot be written as JSON: nullopt.
+//
+// Pure, no exceptions, thread-safe.
+
+#ifndef RUNCHECK_RULES_REQUEST_ENCODE_H_
+#define RUNCHECK_RULES_REQUEST_ENCODE_H_
+
+#include <optional>
+#include <string>
+
+#include "rules/request.h"
+
+namespace runcheck {
+
+std::string ToQueryForm(const Request& request);
+std::optional<std::string> ToJsonForm(const Request& request);
+
+}  // namespace runcheck
+
+#endif  // RUNCHECK_RULES_REQUEST_ENCODE_H_

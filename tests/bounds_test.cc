@@ -1,0 +1,149 @@
+// Resource bounds for hostile input (issue 6): maximum-size and pathological
+// inputs return the correct answer. Their cost is bounded by construction
+// (linear scans, no backtracking, heap-only nesting; see the headers'
+// "Bounds" notes) and measured in bench/, never timed here.
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "params/parameters.h"
+#include "params/template.h"
+#include "rules/request_decode.h"
+#include "rules/run_command.h"
+#include "schedule/frequency.h"
+#include "schedule/tzdb_zone_provider.h"
+
+namespace runcheck {
+namespace {
+
+constexpr int64_t kNow = 1798761600;  // 2027-01-01T00:00:00Z
+
+ValidateOptions Options() {
+  ValidateOptions o;
+  o.zones = &schedule::TzdbZoneProvider::Default();
+  o.now = kNow;
+  return o;
+}
+
+TEST(BoundsTest, TemplateOfOnlyOpeningBraces) {
+  const std::string content(24 * 1024, '{');
+  const params::TemplateScan s = params::ScanTemplate(content, Limits{});
+  EXPECT_TRUE(s.placeholders.empty());
+  EXPECT_TRUE(s.findings.ok());
+}
+
+TEST(BoundsTest, TemplateOfManyPlaceholders) {
+  std::string content;
+  int n = 0;
+  while (content.size() < 24 * 1024) content += "{{p" + std::to_string(n++) + "}}";
+  const params::TemplateScan s = params::ScanTemplate(content, Limits{});
+  EXPECT_EQ(static_cast<int>(s.placeholders.size()), n);
+  ASSERT_EQ(s.findings.violations.size(), 1u);
+  EXPECT_EQ(s.findings.violations[0].code, Code::kCmdParamCountExceedLimit);
+  EXPECT_EQ(s.findings.violations[0].span->offset, 20u * 6 + 10u);  // {{p20}}
+}
+
+TEST(BoundsTest, HundredThousandQueryKeys) {
+  std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a";
+  for (int i = 0; i < 100000; ++i) text += "&X" + std::to_string(i) + "=y";
+  const DecodedRequest d = DecodeRequest(text);
+  ASSERT_FALSE(d.malformed.has_value());
+  EXPECT_TRUE(ValidateRunCommand(d.request, Options()).findings.ok());
+  // The last key repeated: found, with its offset.
+  const DecodedRequest dup = DecodeRequest(text + "&X99999=z");
+  ASSERT_TRUE(dup.malformed.has_value());
+  EXPECT_EQ(dup.malformed->span->offset, text.size() + 1);
+}
+
+TEST(BoundsTest, TenThousandInstancesAndTags) {
+  std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls";
+  for (int i = 1; i <= 10000; ++i) {
+    text += "&InstanceId." + std::to_string(i) + "=i-" + std::to_string(i % 5000);
+    text += "&Tag." + std::to_string(i) + ".Key=k" + std::to_string(i % 100);
+  }
+  const DecodedRequest d = DecodeRequest(text);
+  ASSERT_FALSE(d.malformed.has_value());
+  const RunCommandVerdict v = ValidateRunCommand(d.request, Options());
+  // 5000 distinct instances, 10000 tags with 9900 repeated keys.
+  ASSERT_GE(v.findings.violations.size(), 3u);
+  EXPECT_EQ(v.findings.violations[0].code, Code::kInstanceIdsExceedLimit);
+  EXPECT_EQ(v.findings.violations[1].code, Code::kNumberExceedTags);
+  EXPECT_EQ(v.findings.violations.size(), 2u + 9900u);
+}
+
+TEST(BoundsTest, DeeplyNestedJson) {
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  // In an unknown member: ignored.
+  const DecodedRequest d = DecodeRequest(
+      R"({"RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls",
+          "InstanceId": ["i-a"], "Unknown": )" + deep + "}");
+  ASSERT_FALSE(d.malformed.has_value());
+  EXPECT_TRUE(ValidateRunCommand(d.request, Options()).findings.ok());
+  // As a Parameters value: not a string.
+  const params::TemplateScan scan = params::ScanTemplate("{{a}}", Limits{});
+  const params::ParametersCheck p = params::CheckParameters("{\"a\": " + deep + "}", Limits{}, &scan);
+  ASSERT_EQ(p.findings.violations.size(), 1u);
+  EXPECT_EQ(p.findings.violations[0].code, Code::kParameterTypeNotSupported);
+  // Unbalanced: malformed at the end.
+  const DecodedRequest broken = DecodeRequest("{\"a\": " + std::string(200000, '['));
+  ASSERT_TRUE(broken.malformed.has_value());
+  EXPECT_EQ(broken.malformed->span->offset, 200006u);
+}
+
+TEST(BoundsTest, TenThousandCronValues) {
+  std::string seconds;
+  for (int i = 0; i < 10000; ++i) seconds += (i ? "," : "") + std::to_string(i % 60 == 0 ? 0 : (i * 7) % 60);
+  schedule::FrequencyOptions o;
+  o.zones = &schedule::TzdbZoneProvider::Default();
+  o.now = kNow;
+  o.timeout_seconds = 10;
+  // Every second value 0-59 appears, so this is "every second" (and its
+  // minimum interval of 1 s is under the 10 s floor).
+  const schedule::FrequencyResult r = schedule::ParseFrequency(seconds + " * * * * ?", o);
+  ASSERT_EQ(r.findings.violations.size(), 1u);
+  EXPECT_EQ(r.findings.violations[0].code, Code::kInvalidParamFrequency);
+  o.now.reset();
+  const schedule::FrequencyResult compute = schedule::ParseFrequency(seconds + " * * * * ?", o);
+  ASSERT_TRUE(compute.schedule.has_value());
+  EXPECT_EQ(*compute.schedule->Next(kNow), kNow + 1);
+}
+
+// Every zone and link of the tz database loads, and a daily noon schedule
+// in it fires at local noon (or, in a DST gap, right after it).
+TEST(BoundsTest, EveryZoneNameInTheTzDatabase) {
+  std::ifstream in("/usr/share/zoneinfo/tzdata.zi");
+  ASSERT_TRUE(in.good()) << "tzdata is not installed";
+  std::vector<std::string> names;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string kind, a, b;
+    fields >> kind >> a >> b;
+    if (kind == "Z") names.push_back(a);
+    if (kind == "L") names.push_back(b);
+  }
+  ASSERT_GT(names.size(), 500u);
+  schedule::FrequencyOptions o;
+  o.zones = &schedule::TzdbZoneProvider::Default();
+  o.now = kNow;
+  int checked = 0;
+  for (const std::string& name : names) {
+    SCOPED_TRACE(name);
+    if (name == "Factory") continue;  // refused by design (no real offset)
+    const schedule::FrequencyResult r = schedule::ParseFrequency("0 0 12 * * ? " + name, o);
+    EXPECT_TRUE(r.schedule.has_value()) << r.findings.violations[0].detail;
+    if (!r.schedule) continue;
+    const std::optional<int64_t> next = r.schedule->Next(kNow);
+    ASSERT_TRUE(next.has_value());
+    const int64_t local = *next + r.schedule->zone().OffsetAt(*next);
+    EXPECT_EQ(((local % 86400) + 86400) % 86400, 12 * 3600);
+    ++checked;
+  }
+  EXPECT_GT(checked, 500);
+}
+
+}  // namespace
+}  // namespace runcheck
