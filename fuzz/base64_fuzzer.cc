@@ -9,14 +9,13 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz/fuzz_check.h"
 #include "absl/strings/escaping.h"
 #include "rules/base64.h"
 
 namespace {
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using runcheck::fuzz::Check;
 
 }  // namespace
 

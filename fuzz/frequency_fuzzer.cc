@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz/fuzz_check.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 
@@ -25,9 +26,7 @@ constexpr const char* kZones[] = {"UTC", "America/New_York",
                                   "America/Santiago", "Pacific/Apia",
                                   "Asia/Kolkata", "Europe/London"};
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using runcheck::fuzz::Check;
 
 }  // namespace
 

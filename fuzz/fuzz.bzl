@@ -3,6 +3,7 @@ and a replay test that feeds every file of its corpus to the same
 LLVMFuzzerTestOneInput in the normal test suite."""
 
 def runcheck_fuzzer(name, srcs, deps, corpus):
+    srcs = srcs + ["fuzz_check.h"]
     native.cc_binary(
         name = name,
         srcs = srcs,

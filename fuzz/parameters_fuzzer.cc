@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz/fuzz_check.h"
 #include "params/parameters.h"
 #include "params/render.h"
 
@@ -20,9 +21,7 @@ using runcheck::Code;
 using runcheck::Span;
 namespace params = runcheck::params;
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using runcheck::fuzz::Check;
 
 bool ObjectLevel(Code c) {
   return c == Code::kParameterCountExceedLimit || c == Code::kParameterKeyDuplicate;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz/fuzz_check.h"
 #include "rules/request_decode.h"
 #include "rules/request_encode.h"
 #include "fuzz/request_fuzz_util.h"
@@ -16,9 +17,7 @@ namespace {
 
 using namespace runcheck;
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using runcheck::fuzz::Check;
 
 }  // namespace
 

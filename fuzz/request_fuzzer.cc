@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz/fuzz_check.h"
 #include "rules/request_decode.h"
 #include "rules/request_encode.h"
 #include "fuzz/request_fuzz_util.h"
@@ -21,9 +22,7 @@ namespace {
 
 using namespace runcheck;
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using runcheck::fuzz::Check;
 
 // The position of a field path's parameter in the SPEC 2.3 order.
 int Rank(std::string_view field) {

@@ -7,13 +7,12 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz/fuzz_check.h"
 #include "params/template.h"
 
 namespace {
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using runcheck::fuzz::Check;
 
 }  // namespace
 

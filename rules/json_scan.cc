@@ -10,6 +10,7 @@
 
 #include "rapidjson/error/en.h"
 #include "rapidjson/reader.h"
+#include "rules/utf8.h"
 
 namespace runcheck {
 namespace {
@@ -172,6 +173,39 @@ std::string_view JsonKindName(JsonKind kind) {
     case JsonKind::kArray: return "array";
   }
   return "value";
+}
+
+std::string JsonQuote(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else if (c >= 0x80) {
+      const size_t n = Utf8SequenceLength(text.substr(i));
+      if (n == 0) {
+        out += "\\ufffd";
+        ++i;
+      } else {
+        out.append(text.substr(i, n));
+        i += n;
+      }
+      continue;
+    } else {
+      out += static_cast<char>(c);
+    }
+    ++i;
+  }
+  out += '"';
+  return out;
 }
 
 JsonScan ScanJson(std::string_view text) {

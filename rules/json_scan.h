@@ -68,6 +68,11 @@ struct JsonScan {
 
 JsonScan ScanJson(std::string_view text);
 
+// `text` as a JSON string literal: `"` and `\` escaped, control characters
+// as \u00XX, valid UTF-8 copied, and each byte of an invalid sequence
+// written as \ufffd (so the output is always valid JSON).
+std::string JsonQuote(std::string_view text);
+
 }  // namespace runcheck
 
 #endif  // RUNCHECK_RULES_JSON_SCAN_H_

@@ -81,6 +81,16 @@ TEST(JsonScanTest, SyntaxErrorsWithOffsets) {
   }
 }
 
+TEST(JsonScanTest, QuoteAlwaysGivesValidJson) {
+  EXPECT_EQ(JsonQuote("a\"b\\c\n\x01\xC3\xA9"), "\"a\\\"b\\\\c\\u000a\\u0001\xC3\xA9\"");
+  EXPECT_EQ(JsonQuote("x\xC3("), "\"x\\ufffd(\"");
+  const std::string nasty = std::string("\0\xFF\xC0\xAF\xED\xA0\x80 ok \xF0\x9F\x98\x80", 15);
+  const JsonScan s = ScanJson(JsonQuote(nasty));
+  ASSERT_FALSE(s.error.has_value());
+  EXPECT_EQ(s.root.kind, JsonKind::kString);
+  EXPECT_EQ(s.root.string_value.substr(0, 1), std::string(1, '\0'));
+}
+
 TEST(JsonScanTest, DeepNestingIsHeapBounded) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   const JsonScan s = ScanJson(deep);

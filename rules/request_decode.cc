@@ -77,6 +77,17 @@ bool PercentDecode(std::string_view text, size_t begin, size_t end,
   return true;
 }
 
+// A result for `form`; malformed when the envelope is not UTF-8.
+DecodedRequest Begin(WireForm form, std::string_view text) {
+  DecodedRequest d;
+  d.form = form;
+  const Utf8Facts utf8 = ScanUtf8(text);
+  if (!utf8.valid) {
+    d.malformed = Malformed(utf8.first_invalid, 1, "invalid UTF-8 in the request");
+  }
+  return d;
+}
+
 template <typename Entry>
 Entry& EntryAt(std::vector<Entry>& list, int index) {
   auto it = std::lower_bound(list.begin(), list.end(), index,
@@ -91,13 +102,8 @@ Entry& EntryAt(std::vector<Entry>& list, int index) {
 }  // namespace
 
 DecodedRequest DecodeQueryRequest(std::string_view text) {
-  DecodedRequest d;
-  d.form = WireForm::kQuery;
-  const Utf8Facts utf8 = ScanUtf8(text);
-  if (!utf8.valid) {
-    d.malformed = Malformed(utf8.first_invalid, 1, "invalid UTF-8 in the request");
-    return d;
-  }
+  DecodedRequest d = Begin(WireForm::kQuery, text);
+  if (d.malformed) return d;
   Request& r = d.request;
   std::unordered_set<std::string> seen;
   std::string key, value;
@@ -194,13 +200,8 @@ std::optional<Violation> DecodeTagObject(std::string_view text, size_t base,
 }  // namespace
 
 DecodedRequest DecodeJsonRequest(std::string_view text) {
-  DecodedRequest d;
-  d.form = WireForm::kJson;
-  const Utf8Facts utf8 = ScanUtf8(text);
-  if (!utf8.valid) {
-    d.malformed = Malformed(utf8.first_invalid, 1, "invalid UTF-8 in the request");
-    return d;
-  }
+  DecodedRequest d = Begin(WireForm::kJson, text);
+  if (d.malformed) return d;
   const JsonScan json = ScanJson(text);
   if (json.error) {
     d.malformed = Malformed(json.error->offset, 0, "broken JSON: " + json.error->detail);

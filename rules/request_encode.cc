@@ -1,7 +1,7 @@
 #include "rules/request_encode.h"
 
-#include <cstdio>
 
+#include "rules/json_scan.h"
 #include "rules/utf8.h"
 
 namespace runcheck {
@@ -34,20 +34,7 @@ void AppendPair(std::string& out, std::string_view key, std::string_view value) 
 
 bool AppendJsonString(std::string& out, std::string_view s) {
   if (!ScanUtf8(s).valid) return false;
-  out += '"';
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  out += '"';
+  out += JsonQuote(s);
   return true;
 }
 

@@ -14,6 +14,7 @@
 
 #include "gtest/gtest.h"
 #include "rules/catalog.h"
+#include "rules/json_scan.h"
 #include "rules/request_decode.h"
 #include "rules/run_command.h"
 #include "schedule/tzdb_zone_provider.h"
@@ -81,22 +82,7 @@ std::string QueryForm(const Pairs& pairs) {
   return q;
 }
 
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
+std::string JsonString(const std::string& s) { return JsonQuote(s); }
 
 // Lists must be numbered 1..n in the pairs for the JSON form.
 std::string JsonForm(const Pairs& pairs) {

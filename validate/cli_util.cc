@@ -7,42 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "rules/json_scan.h"
 #include "schedule/civil.h"
 
 namespace validate {
 
-// JSON string escaping for the catalog's ASCII text and any UTF-8.
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (u < 0x20) {
-          out += absl::StrFormat("\\u%04x", u);
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += "\"";
-  return out;
-}
+std::string JsonString(std::string_view s) { return runcheck::JsonQuote(s); }
 
 int Usage(const std::string& problem) {
   std::fprintf(stderr, "validate: %s\nRun 'validate --help' for usage.\n",

@@ -18,7 +18,7 @@ namespace validate {
 
 inline constexpr int kExitUsage = 2;
 
-// JSON string literal of UTF-8 text (control bytes escaped).
+// JSON string literal (runcheck::JsonQuote: always valid JSON).
 std::string JsonString(std::string_view s);
 
 // Prints "validate: PROBLEM" and a hint to stderr; returns kExitUsage.
