@@ -2,7 +2,7 @@
 and a replay test that feeds every file of its corpus to the same
 LLVMFuzzerTestOneInput in the normal test suite."""
 
-def runcheck_fuzzer(name, srcs, deps, corpus):
+def runcheck_fuzzer(name, srcs, deps, corpus, testonly = False):
     srcs = srcs + ["fuzz_check.h"]
     native.cc_binary(
         name = name,
@@ -10,6 +10,7 @@ def runcheck_fuzzer(name, srcs, deps, corpus):
         deps = deps,
         linkopts = ["-fsanitize=fuzzer"],
         tags = ["manual", "fuzzer"],
+        testonly = testonly,
     )
     native.cc_test(
         name = name + "_replay",

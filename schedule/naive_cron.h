@@ -1,0 +1,32 @@
+// -----------------------------------------------------------------------------
+// File: schedule/naive_cron.h   (testonly)
+// -----------------------------------------------------------------------------
+//
+// An independent, deliberately naive answer to "does this cron schedule fire
+// at this instant?", written from SPEC 5.3 and 5.5 without any of the fast
+// search's machinery: each field is tested directly, day rules by scanning
+// the month, and DST by looking at the instant's zone segment. The schedule
+// tests and the differential fuzz target compare CronSchedule::Next and
+// Previous with it, second by second. Far too slow for anything else.
+
+#ifndef RUNCHECK_SCHEDULE_NAIVE_CRON_H_
+#define RUNCHECK_SCHEDULE_NAIVE_CRON_H_
+
+#include <cstdint>
+
+#include "schedule/cron.h"
+#include "schedule/cron_schedule.h"
+
+namespace runcheck {
+namespace schedule {
+
+// Whether local (civil) time `local`, in seconds, matches the fields.
+bool NaiveMatches(const CronFields& f, int64_t local);
+
+// Whether instant `u` is a fire of `s`, applying its DST policy literally.
+bool NaiveFiresAt(const CronSchedule& s, int64_t u);
+
+}  // namespace schedule
+}  // namespace runcheck
+
+#endif  // RUNCHECK_SCHEDULE_NAIVE_CRON_H_
