@@ -73,14 +73,15 @@ class Handler {
     size_t i = start;
     switch (kind) {
       case JsonKind::kString:
-        for (++i; i < text_.size(); ++i) {
-          if (text_[i] == '\\') {
-            ++i;
-          } else if (text_[i] == '"') {
-            return i + 1;
-          }
+        // The next quote not escaped by an odd run of backslashes.
+        for (++i;;) {
+          const size_t q = text_.find('"', i);
+          if (q == std::string_view::npos) return text_.size();
+          size_t backslashes = 0;
+          while (q - backslashes > start + 1 && text_[q - backslashes - 1] == '\\') ++backslashes;
+          if (backslashes % 2 == 0) return q + 1;
+          i = q + 1;
         }
-        return text_.size();
       case JsonKind::kNumber:
         while (i < text_.size() &&
                std::string_view("0123456789+-.eE").find(text_[i]) != std::string_view::npos) {
