@@ -81,6 +81,10 @@ ValueCheck Boolean(Code code) {
   return OneOf({"true", "false"}, code, /*ignore_case=*/true);
 }
 
+bool IsBooleanText(std::string_view text) {
+  return EqualsIgnoreCase(text, "true") || EqualsIgnoreCase(text, "false");
+}
+
 bool BooleanValue(std::string_view text) { return EqualsIgnoreCase(text, "true"); }
 
 }  // namespace runcheck

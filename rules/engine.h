@@ -175,7 +175,8 @@ ValueCheck OneOf(std::vector<std::string_view> allowed, Code code,
 // `true` or `false` in any case (SPEC section 10, Types).
 ValueCheck Boolean(Code code);
 
-// The value of a Boolean()-valid text.
+// Whether Boolean() accepts `text`, and the value of such a text.
+bool IsBooleanText(std::string_view text);
 bool BooleanValue(std::string_view text);
 
 }  // namespace runcheck

@@ -93,11 +93,11 @@ void Interpret(const Request& r, const ValidateOptions& options, Interpreted& x)
   x.type_valid = Given(r.type) &&
                  IsOneOf(*r.type, std::begin(kTypes), std::end(kTypes));
   if (Given(r.enable_parameter)) {
-    x.enable_valid = !Boolean(Code::kInvalidParameterEnableParameter)(*r.enable_parameter, limits);
+    x.enable_valid = IsBooleanText(*r.enable_parameter);
     x.enable = x.enable_valid && BooleanValue(*r.enable_parameter);
   }
   if (Given(r.keep_command)) {
-    x.keep_valid = !Boolean(Code::kInvalidParameterKeepCommand)(*r.keep_command, limits);
+    x.keep_valid = IsBooleanText(*r.keep_command);
     x.keep = x.keep_valid && BooleanValue(*r.keep_command);
   }
   x.base64 = Given(r.content_encoding) && EqualsIgnoreCase(*r.content_encoding, "Base64");
