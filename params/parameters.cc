@@ -20,74 +20,76 @@ std::string PairField(std::string_view key) {
   return f;
 }
 
-// Lower-cased user placeholder names of the content, sorted and unique.
-std::vector<std::string> DefinedNames(const TemplateScan& content) {
-  std::vector<std::string> names;
+using Names = std::vector<std::string_view>;  // sorted by LessIgnoreCase
+
+// The user placeholder names of the content, sorted ignoring case, unique.
+Names DefinedNames(const TemplateScan& content) {
+  Names names;
   for (const Placeholder& p : content.placeholders) {
-    if (p.kind == Placeholder::kUser) names.push_back(ToLowerAscii(p.name));
+    if (p.kind == Placeholder::kUser) names.push_back(p.name);
   }
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::sort(names.begin(), names.end(), LessIgnoreCase());
+  names.erase(std::unique(names.begin(), names.end(), EqualsIgnoreCase), names.end());
   return names;
 }
 
-bool Contains(const std::vector<std::string>& sorted, std::string_view s) {
-  auto it = std::lower_bound(sorted.begin(), sorted.end(), s,
-                             [](const std::string& a, std::string_view b) { return a < b; });
-  return it != sorted.end() && *it == s;
+// The position of `s` in `sorted`, or sorted.size().
+size_t Find(const Names& sorted, std::string_view s) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), s, LessIgnoreCase());
+  return it != sorted.end() && EqualsIgnoreCase(*it, s) ? static_cast<size_t>(it - sorted.begin())
+                                                        : sorted.size();
 }
 
-// For each key, the index of the first key equal to it (itself if none).
-std::vector<size_t> FirstOccurrences(const std::vector<std::string>& keys) {
-  std::vector<size_t> order(keys.size());
+// For each key, the index of the first key equal to it ignoring case
+// (itself if none).
+std::vector<size_t> FirstOccurrences(const std::vector<ParameterPair>& pairs) {
+  std::vector<size_t> order(pairs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const int c = keys[a].compare(keys[b]);
+    const int c = CompareIgnoreCase(pairs[a].key, pairs[b].key);
     return c != 0 ? c < 0 : a < b;
   });
-  std::vector<size_t> first(keys.size());
+  std::vector<size_t> first(pairs.size());
   size_t group = 0;
   for (size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || keys[order[i]] != keys[order[group]]) group = i;
+    if (i == 0 || !EqualsIgnoreCase(pairs[order[i]].key, pairs[order[group]].key)) group = i;
     first[order[i]] = order[group];
   }
   return first;
 }
 
-// The warnings of MissingValueWarnings(), given the sorted lower-cased keys.
-std::vector<Warning> MissingValues(const TemplateScan& content,
-                                   const std::vector<std::string>& given_sorted) {
+Names SortedKeys(const std::vector<ParameterPair>& pairs) {
+  Names keys;
+  keys.reserve(pairs.size());
+  for (const ParameterPair& p : pairs) keys.push_back(p.key);
+  std::sort(keys.begin(), keys.end(), LessIgnoreCase());
+  return keys;
+}
+
+// The warnings of MissingValueWarnings(), given the content's defined names
+// and the keys of Parameters.
+std::vector<Warning> MissingValues(const TemplateScan& content, const Names& defined,
+                                   const Names& given) {
   std::vector<Warning> out;
-  std::vector<std::string> warned;
+  std::vector<bool> warned(defined.size(), false);
   for (const Placeholder& p : content.placeholders) {
-    if (p.kind != Placeholder::kUser) continue;
-    std::string name = ToLowerAscii(p.name);
-    if (Contains(given_sorted, name) ||
-        std::find(warned.begin(), warned.end(), name) != warned.end()) {
-      continue;
-    }
+    if (p.kind != Placeholder::kUser || Find(given, p.name) != given.size()) continue;
+    const size_t at = Find(defined, p.name);
+    if (warned[at]) continue;
+    warned[at] = true;
     out.push_back(Warning{"parameters.missing-value", "CommandContent", p.span,
                           "{{" + std::string(p.name) +
                               "}} has no value in Parameters; it renders as "
                               "the empty string"});
-    warned.push_back(std::move(name));
   }
   return out;
-}
-
-std::vector<std::string> SortedLowerKeys(const std::vector<ParameterPair>& pairs) {
-  std::vector<std::string> keys;
-  keys.reserve(pairs.size());
-  for (const ParameterPair& p : pairs) keys.push_back(ToLowerAscii(p.key));
-  std::sort(keys.begin(), keys.end());
-  return keys;
 }
 
 }  // namespace
 
 std::vector<Warning> MissingValueWarnings(
     const TemplateScan& content, const std::vector<ParameterPair>& pairs) {
-  return MissingValues(content, SortedLowerKeys(pairs));
+  return MissingValues(content, DefinedNames(content), SortedKeys(pairs));
 }
 
 ParametersCheck CheckParameters(std::string_view json_text,
@@ -131,9 +133,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
          std::to_string(out.pairs.size()) + " pairs; the limit is " +
              std::to_string(max_pairs));
   }
-  std::vector<std::string> lower(out.pairs.size());
-  for (size_t i = 0; i < out.pairs.size(); ++i) lower[i] = ToLowerAscii(out.pairs[i].key);
-  const std::vector<size_t> first = FirstOccurrences(lower);
+  const std::vector<size_t> first = FirstOccurrences(out.pairs);
   for (size_t i = 0; i < out.pairs.size(); ++i) {
     if (first[i] == i) continue;
     const ParameterPair& p = out.pairs[i];
@@ -143,8 +143,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
   }
 
   // Per-pair rules.
-  const std::vector<std::string> defined =
-      content != nullptr ? DefinedNames(*content) : std::vector<std::string>{};
+  const Names defined = content != nullptr ? DefinedNames(*content) : Names{};
   for (size_t i = 0; i < out.pairs.size(); ++i) {
     const ParameterPair& p = out.pairs[i];
     const Utf8Facts key = ScanUtf8(p.key);
@@ -153,7 +152,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
            "the key has " + std::to_string(key.code_points) +
                " characters; the limit is " +
                std::to_string(limits.max_parameter_key_chars));
-    } else if (content != nullptr && !Contains(defined, lower[i])) {
+    } else if (content != nullptr && Find(defined, p.key) == defined.size()) {
       fail(Code::kParameterNotMatched, PairField(p.key), p.key_span,
            "CommandContent has no {{" + p.key + "}}");
     }
@@ -174,8 +173,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
     }
   }
   if (content != nullptr) {
-    std::sort(lower.begin(), lower.end());
-    out.findings.warnings = MissingValues(*content, lower);
+    out.findings.warnings = MissingValues(*content, defined, SortedKeys(out.pairs));
   }
   return out;
 }

@@ -49,9 +49,12 @@ void ParameterValues::Set(std::string_view name, std::string value) {
 }
 
 const std::string* ParameterValues::Find(std::string_view name) const {
-  const std::string key = ToLowerAscii(name);
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), key, KeyLess);
-  return it != entries_.end() && it->first == key ? &it->second : nullptr;
+  // Keys are stored lower-cased, so comparing ignoring case keeps the order.
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), name,
+                             [](const Entry& e, std::string_view n) {
+                               return CompareIgnoreCase(e.first, n) < 0;
+                             });
+  return it != entries_.end() && EqualsIgnoreCase(it->first, name) ? &it->second : nullptr;
 }
 
 std::optional<std::string> QuoteValue(std::string_view value, Quoting quoting,

@@ -15,6 +15,7 @@
 //   EqualsIgnoreCase("Base64", "BASE64");        // true
 //   StartsWithIgnoreCase("acs::x", "ACS::");     // true
 //   ToLowerAscii("MyName");                      // "myname"
+//   CompareIgnoreCase("abc", "ABD");             // -1
 
 #ifndef RUNCHECK_RULES_ASCII_H_
 #define RUNCHECK_RULES_ASCII_H_
@@ -49,6 +50,23 @@ inline bool ContainsIgnoreCase(std::string_view s, std::string_view needle) {
   }
   return needle.empty();
 }
+
+// Lexicographic order of the ASCII-lower-cased texts (no copies): sorts so
+// that EqualsIgnoreCase() texts are adjacent.
+inline int CompareIgnoreCase(std::string_view a, std::string_view b) {
+  const size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char x = LowerAscii(a[i]), y = LowerAscii(b[i]);
+    if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+struct LessIgnoreCase {
+  bool operator()(std::string_view a, std::string_view b) const {
+    return CompareIgnoreCase(a, b) < 0;
+  }
+};
 
 inline std::string ToLowerAscii(std::string_view s) {
   std::string out(s);

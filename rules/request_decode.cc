@@ -1,6 +1,7 @@
 #include "rules/request_decode.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -58,20 +59,26 @@ bool PercentDecode(std::string_view text, size_t begin, size_t end,
   const char* p = text.data() + begin;
   const char* const stop = text.data() + end;
   while (p < stop) {
-    const char c = *p;
-    if (c == '%') {
-      const int h = stop - p > 2 ? HexValue(p[1]) : -1;
-      const int l = h >= 0 ? HexValue(p[2]) : -1;
-      if (l < 0) {
-        *error_at = static_cast<size_t>(p - text.data());
-        return false;
-      }
-      *w++ = static_cast<char>(h * 16 + l);
-      p += 3;
-    } else {
-      *w++ = c == '+' ? ' ' : c;
-      ++p;
+    // Copy the run up to the next escape, turning `+` into spaces.
+    const char* q = static_cast<const char*>(std::memchr(p, '%', static_cast<size_t>(stop - p)));
+    if (q == nullptr) q = stop;
+    const size_t run = static_cast<size_t>(q - p);
+    std::memcpy(w, p, run);
+    for (char* c = static_cast<char*>(std::memchr(w, '+', run)); c != nullptr;
+         c = static_cast<char*>(std::memchr(c + 1, '+', static_cast<size_t>(w + run - c - 1)))) {
+      *c = ' ';
     }
+    w += run;
+    p = q;
+    if (p == stop) break;
+    const int h = stop - p > 2 ? HexValue(p[1]) : -1;
+    const int l = h >= 0 ? HexValue(p[2]) : -1;
+    if (l < 0) {
+      *error_at = static_cast<size_t>(p - text.data());
+      return false;
+    }
+    *w++ = static_cast<char>(h * 16 + l);
+    p += 3;
   }
   out->resize(static_cast<size_t>(w - out->data()));
   return true;
