@@ -20,36 +20,88 @@ std::string PairField(std::string_view key) {
   return f;
 }
 
-using Names = std::vector<std::string_view>;  // sorted by LessIgnoreCase
+// A set of names compared ignoring ASCII case. A few names (the usual case)
+// are searched linearly; beyond kLinear they are sorted and binary-searched,
+// so a hostile text with thousands of names stays O(n log n).
+class NameSet {
+ public:
+  static constexpr size_t kLinear = 16;
 
-// The user placeholder names of the content, sorted ignoring case, unique.
-Names DefinedNames(const TemplateScan& content) {
-  Names names;
+  explicit NameSet(std::vector<std::string_view> names) : names_(std::move(names)) {
+    if (names_.size() <= kLinear) {
+      size_t kept = 0;
+      for (size_t i = 0; i < names_.size(); ++i) {
+        bool seen = false;
+        for (size_t j = 0; j < kept && !seen; ++j) seen = EqualsIgnoreCase(names_[j], names_[i]);
+        if (!seen) names_[kept++] = names_[i];
+      }
+      names_.resize(kept);
+    } else {
+      std::sort(names_.begin(), names_.end(), LessIgnoreCase());
+      names_.erase(std::unique(names_.begin(), names_.end(), EqualsIgnoreCase), names_.end());
+      sorted_ = true;
+    }
+  }
+
+  // The position of `s`, or size().
+  size_t Find(std::string_view s) const {
+    if (!sorted_) {
+      for (size_t i = 0; i < names_.size(); ++i) {
+        if (EqualsIgnoreCase(names_[i], s)) return i;
+      }
+      return names_.size();
+    }
+    auto it = std::lower_bound(names_.begin(), names_.end(), s, LessIgnoreCase());
+    return it != names_.end() && EqualsIgnoreCase(*it, s)
+               ? static_cast<size_t>(it - names_.begin())
+               : names_.size();
+  }
+  bool Contains(std::string_view s) const { return Find(s) != names_.size(); }
+  size_t size() const { return names_.size(); }
+
+ private:
+  std::vector<std::string_view> names_;
+  bool sorted_ = false;
+};
+
+// The user placeholder names of the content.
+NameSet DefinedNames(const TemplateScan& content) {
+  std::vector<std::string_view> names;
   for (const Placeholder& p : content.placeholders) {
     if (p.kind == Placeholder::kUser) names.push_back(p.name);
   }
-  std::sort(names.begin(), names.end(), LessIgnoreCase());
-  names.erase(std::unique(names.begin(), names.end(), EqualsIgnoreCase), names.end());
-  return names;
+  return NameSet(std::move(names));
 }
 
-// The position of `s` in `sorted`, or sorted.size().
-size_t Find(const Names& sorted, std::string_view s) {
-  auto it = std::lower_bound(sorted.begin(), sorted.end(), s, LessIgnoreCase());
-  return it != sorted.end() && EqualsIgnoreCase(*it, s) ? static_cast<size_t>(it - sorted.begin())
-                                                        : sorted.size();
+NameSet Keys(const std::vector<ParameterPair>& pairs) {
+  std::vector<std::string_view> keys;
+  keys.reserve(pairs.size());
+  for (const ParameterPair& p : pairs) keys.push_back(p.key);
+  return NameSet(std::move(keys));
 }
 
 // For each key, the index of the first key equal to it ignoring case
 // (itself if none).
 std::vector<size_t> FirstOccurrences(const std::vector<ParameterPair>& pairs) {
+  std::vector<size_t> first(pairs.size());
+  if (pairs.size() <= NameSet::kLinear) {
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      first[i] = i;
+      for (size_t j = 0; j < i; ++j) {
+        if (EqualsIgnoreCase(pairs[j].key, pairs[i].key)) {
+          first[i] = j;
+          break;
+        }
+      }
+    }
+    return first;
+  }
   std::vector<size_t> order(pairs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const int c = CompareIgnoreCase(pairs[a].key, pairs[b].key);
     return c != 0 ? c < 0 : a < b;
   });
-  std::vector<size_t> first(pairs.size());
   size_t group = 0;
   for (size_t i = 0; i < order.size(); ++i) {
     if (i == 0 || !EqualsIgnoreCase(pairs[order[i]].key, pairs[order[group]].key)) group = i;
@@ -58,23 +110,15 @@ std::vector<size_t> FirstOccurrences(const std::vector<ParameterPair>& pairs) {
   return first;
 }
 
-Names SortedKeys(const std::vector<ParameterPair>& pairs) {
-  Names keys;
-  keys.reserve(pairs.size());
-  for (const ParameterPair& p : pairs) keys.push_back(p.key);
-  std::sort(keys.begin(), keys.end(), LessIgnoreCase());
-  return keys;
-}
-
 // The warnings of MissingValueWarnings(), given the content's defined names
 // and the keys of Parameters.
-std::vector<Warning> MissingValues(const TemplateScan& content, const Names& defined,
-                                   const Names& given) {
+std::vector<Warning> MissingValues(const TemplateScan& content, const NameSet& defined,
+                                   const NameSet& given) {
   std::vector<Warning> out;
   std::vector<bool> warned(defined.size(), false);
   for (const Placeholder& p : content.placeholders) {
-    if (p.kind != Placeholder::kUser || Find(given, p.name) != given.size()) continue;
-    const size_t at = Find(defined, p.name);
+    if (p.kind != Placeholder::kUser || given.Contains(p.name)) continue;
+    const size_t at = defined.Find(p.name);
     if (warned[at]) continue;
     warned[at] = true;
     out.push_back(Warning{"parameters.missing-value", "CommandContent", p.span,
@@ -89,7 +133,7 @@ std::vector<Warning> MissingValues(const TemplateScan& content, const Names& def
 
 std::vector<Warning> MissingValueWarnings(
     const TemplateScan& content, const std::vector<ParameterPair>& pairs) {
-  return MissingValues(content, DefinedNames(content), SortedKeys(pairs));
+  return MissingValues(content, DefinedNames(content), Keys(pairs));
 }
 
 ParametersCheck CheckParameters(std::string_view json_text,
@@ -143,7 +187,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
   }
 
   // Per-pair rules.
-  const Names defined = content != nullptr ? DefinedNames(*content) : Names{};
+  const NameSet defined = content != nullptr ? DefinedNames(*content) : NameSet({});
   for (size_t i = 0; i < out.pairs.size(); ++i) {
     const ParameterPair& p = out.pairs[i];
     const Utf8Facts key = ScanUtf8(p.key);
@@ -152,7 +196,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
            "the key has " + std::to_string(key.code_points) +
                " characters; the limit is " +
                std::to_string(limits.max_parameter_key_chars));
-    } else if (content != nullptr && Find(defined, p.key) == defined.size()) {
+    } else if (content != nullptr && !defined.Contains(p.key)) {
       fail(Code::kParameterNotMatched, PairField(p.key), p.key_span,
            "CommandContent has no {{" + p.key + "}}");
     }
@@ -173,7 +217,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
     }
   }
   if (content != nullptr) {
-    out.findings.warnings = MissingValues(*content, defined, SortedKeys(out.pairs));
+    out.findings.warnings = MissingValues(*content, defined, Keys(out.pairs));
   }
   return out;
 }

@@ -157,6 +157,31 @@ TEST(ParametersTest, MissingValueWarnsOncePerName) {
   EXPECT_EQ(MissingValueWarnings(scan, {}).size(), 2u);
 }
 
+// Beyond a handful of names the sets are sorted; both paths must agree.
+TEST(ParametersTest, ManyNamesMatchIgnoringCase) {
+  std::string content;
+  for (int i = 0; i < 40; ++i) content += "{{Name" + std::to_string(i) + "}}";
+  Limits limits;
+  limits.max_parameter_pairs = 100;
+  limits.max_content_parameters = 100;
+  const TemplateScan scan = ScanTemplate(content, limits);
+  std::string json = "{";
+  for (int i = 0; i < 30; ++i) {
+    json += std::string(i ? "," : "") + "\"NAME" + std::to_string(i * 2) + "\":\"v\"";
+  }
+  json += "}";
+  const ParametersCheck p = CheckParameters(json, limits, &scan);
+  // Keys NAME0..NAME38 (even) match; NAME40..NAME58 do not.
+  ASSERT_EQ(p.findings.violations.size(), 10u);
+  for (const Violation& v : p.findings.violations) {
+    EXPECT_EQ(v.code, Code::kParameterNotMatched);
+    EXPECT_GE(std::stoi(v.field.substr(std::string("Parameters.NAME").size())), 40);
+  }
+  // Name1, Name3, ... Name39 have no value: 20 warnings, in content order.
+  ASSERT_EQ(p.findings.warnings.size(), 20u);
+  EXPECT_EQ(p.findings.warnings[0].span->offset, 9u);
+}
+
 TEST(ParametersTest, ManyDuplicatesStayLinear) {
   std::string json = "{";
   for (int i = 0; i < 50000; ++i) json += std::string(i ? "," : "") + "\"k\":\"v\"";
