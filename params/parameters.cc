@@ -1,6 +1,7 @@
 #include "params/parameters.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include "rules/ascii.h"
@@ -20,48 +21,57 @@ std::string PairField(std::string_view key) {
   return f;
 }
 
-// A set of names compared ignoring ASCII case. A few names (the usual case)
-// are searched linearly; beyond kLinear they are sorted and binary-searched,
-// so a hostile text with thousands of names stays O(n log n).
+// FNV-1a over the ASCII-lower-cased bytes: equal for names that compare
+// equal ignoring case. Only groups names; every match is confirmed with
+// EqualsIgnoreCase, and no output order depends on it.
+uint64_t FoldedHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(LowerAscii(c));
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// A name with its folded hash, ordered by hash and then by the name ignoring
+// case: equal names are adjacent, and the hash settles almost every
+// comparison without looking at the bytes. Collisions only cost the name
+// comparison, never correctness or the O(n log n) bound.
+struct HashedName {
+  uint64_t hash;
+  std::string_view name;
+
+  friend bool operator<(const HashedName& a, const HashedName& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
+    return CompareIgnoreCase(a.name, b.name) < 0;
+  }
+  bool Same(const HashedName& o) const { return hash == o.hash && EqualsIgnoreCase(name, o.name); }
+};
+
+// A set of names compared ignoring ASCII case.
 class NameSet {
  public:
-  static constexpr size_t kLinear = 16;
-
-  explicit NameSet(std::vector<std::string_view> names) : names_(std::move(names)) {
-    if (names_.size() <= kLinear) {
-      size_t kept = 0;
-      for (size_t i = 0; i < names_.size(); ++i) {
-        bool seen = false;
-        for (size_t j = 0; j < kept && !seen; ++j) seen = EqualsIgnoreCase(names_[j], names_[i]);
-        if (!seen) names_[kept++] = names_[i];
-      }
-      names_.resize(kept);
-    } else {
-      std::sort(names_.begin(), names_.end(), LessIgnoreCase());
-      names_.erase(std::unique(names_.begin(), names_.end(), EqualsIgnoreCase), names_.end());
-      sorted_ = true;
-    }
+  explicit NameSet(const std::vector<std::string_view>& names) {
+    entries_.reserve(names.size());
+    for (std::string_view n : names) entries_.push_back({FoldedHash(n), n});
+    std::sort(entries_.begin(), entries_.end());
+    entries_.erase(std::unique(entries_.begin(), entries_.end(),
+                               [](const HashedName& a, const HashedName& b) { return a.Same(b); }),
+                   entries_.end());
   }
 
   // The position of `s`, or size().
   size_t Find(std::string_view s) const {
-    if (!sorted_) {
-      for (size_t i = 0; i < names_.size(); ++i) {
-        if (EqualsIgnoreCase(names_[i], s)) return i;
-      }
-      return names_.size();
-    }
-    auto it = std::lower_bound(names_.begin(), names_.end(), s, LessIgnoreCase());
-    return it != names_.end() && EqualsIgnoreCase(*it, s)
-               ? static_cast<size_t>(it - names_.begin())
-               : names_.size();
+    const HashedName key{FoldedHash(s), s};
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), key);
+    return it != entries_.end() && it->Same(key) ? static_cast<size_t>(it - entries_.begin())
+                                                 : entries_.size();
   }
-  bool Contains(std::string_view s) const { return Find(s) != names_.size(); }
-  size_t size() const { return names_.size(); }
+  bool Contains(std::string_view s) const { return Find(s) != entries_.size(); }
+  size_t size() const { return entries_.size(); }
 
  private:
-  std::vector<std::string_view> names_;
-  bool sorted_ = false;
+  std::vector<HashedName> entries_;
 };
 
 // The user placeholder names of the content.
@@ -70,42 +80,33 @@ NameSet DefinedNames(const TemplateScan& content) {
   for (const Placeholder& p : content.placeholders) {
     if (p.kind == Placeholder::kUser) names.push_back(p.name);
   }
-  return NameSet(std::move(names));
+  return NameSet(names);
 }
 
 NameSet Keys(const std::vector<ParameterPair>& pairs) {
   std::vector<std::string_view> keys;
   keys.reserve(pairs.size());
   for (const ParameterPair& p : pairs) keys.push_back(p.key);
-  return NameSet(std::move(keys));
+  return NameSet(keys);
 }
 
 // For each key, the index of the first key equal to it ignoring case
 // (itself if none).
 std::vector<size_t> FirstOccurrences(const std::vector<ParameterPair>& pairs) {
-  std::vector<size_t> first(pairs.size());
-  if (pairs.size() <= NameSet::kLinear) {
-    for (size_t i = 0; i < pairs.size(); ++i) {
-      first[i] = i;
-      for (size_t j = 0; j < i; ++j) {
-        if (EqualsIgnoreCase(pairs[j].key, pairs[i].key)) {
-          first[i] = j;
-          break;
-        }
-      }
-    }
-    return first;
+  std::vector<std::pair<HashedName, size_t>> order(pairs.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    order[i] = {HashedName{FoldedHash(pairs[i].key), pairs[i].key}, i};
   }
-  std::vector<size_t> order(pairs.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const int c = CompareIgnoreCase(pairs[a].key, pairs[b].key);
-    return c != 0 ? c < 0 : a < b;
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    if (a.first < b.first) return true;
+    if (b.first < a.first) return false;
+    return a.second < b.second;
   });
+  std::vector<size_t> first(pairs.size());
   size_t group = 0;
   for (size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || !EqualsIgnoreCase(pairs[order[i]].key, pairs[order[group]].key)) group = i;
-    first[order[i]] = order[group];
+    if (i == 0 || !order[i].first.Same(order[group].first)) group = i;
+    first[order[i].second] = order[group].second;
   }
   return first;
 }
@@ -187,7 +188,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
   }
 
   // Per-pair rules.
-  const NameSet defined = content != nullptr ? DefinedNames(*content) : NameSet({});
+  const NameSet defined = DefinedNames(content != nullptr ? *content : TemplateScan{});
   for (size_t i = 0; i < out.pairs.size(); ++i) {
     const ParameterPair& p = out.pairs[i];
     const Utf8Facts key = ScanUtf8(p.key);
