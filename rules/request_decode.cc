@@ -209,7 +209,7 @@ std::optional<Violation> DecodeTagObject(std::string_view text, size_t base,
 DecodedRequest DecodeJsonRequest(std::string_view text) {
   DecodedRequest d = Begin(WireForm::kJson, text);
   if (d.malformed) return d;
-  const JsonScan json = ScanJson(text);
+  JsonScan json = ScanJson(text);
   if (json.error) {
     d.malformed = Malformed(json.error->offset, 0, "broken JSON: " + json.error->detail);
     return d;
@@ -221,7 +221,7 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
   }
   Request& r = d.request;
   std::unordered_set<std::string> seen;
-  for (const JsonItem& m : json.items) {
+  for (JsonItem& m : json.items) {
     if (!seen.insert(m.key).second) {
       d.malformed = Malformed(m.key_span.offset, m.key_span.length,
                               "the member " + m.key + " is repeated");
@@ -237,7 +237,7 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
     if (const ScalarParameter* p = FindScalar(m.key)) {
       std::optional<std::string>& slot = r.*p->member;
       if (m.kind == JsonKind::kString) {
-        slot = m.string_value;
+        slot = std::move(m.string_value);
       } else if (p->wire == WireType::kBoolean &&
                  (m.kind == JsonKind::kTrue || m.kind == JsonKind::kFalse)) {
         slot = m.kind == JsonKind::kTrue ? "true" : "false";
@@ -261,9 +261,9 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
       wrong_type("an array");
       return d;
     }
-    const JsonScan list = ScanJson(raw);
+    JsonScan list = ScanJson(raw);
     int index = 0;
-    for (const JsonItem& e : list.items) {
+    for (JsonItem& e : list.items) {
       ++index;
       const size_t base = m.span.offset + e.span.offset;
       if (index > kMaxListIndex) {
@@ -279,7 +279,7 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
                                       std::string(JsonKindName(e.kind)));
           return d;
         }
-        r.instance_ids.push_back(ListEntry{index, e.string_value});
+        r.instance_ids.push_back(ListEntry{index, std::move(e.string_value)});
         continue;
       }
       TagEntry entry;
