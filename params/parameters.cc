@@ -51,58 +51,56 @@ struct HashedName {
 // A set of names compared ignoring ASCII case.
 class NameSet {
  public:
-  explicit NameSet(const std::vector<std::string_view>& names) {
-    entries_.reserve(names.size());
-    for (std::string_view n : names) entries_.push_back({FoldedHash(n), n});
+  explicit NameSet(std::vector<HashedName> names) : entries_(std::move(names)) {
     std::sort(entries_.begin(), entries_.end());
     entries_.erase(std::unique(entries_.begin(), entries_.end(),
                                [](const HashedName& a, const HashedName& b) { return a.Same(b); }),
                    entries_.end());
   }
 
-  // The position of `s`, or size().
-  size_t Find(std::string_view s) const {
-    const HashedName key{FoldedHash(s), s};
+  // The position of `key`, or size().
+  size_t Find(const HashedName& key) const {
     auto it = std::lower_bound(entries_.begin(), entries_.end(), key);
     return it != entries_.end() && it->Same(key) ? static_cast<size_t>(it - entries_.begin())
                                                  : entries_.size();
   }
-  bool Contains(std::string_view s) const { return Find(s) != entries_.size(); }
+  bool Contains(const HashedName& key) const { return Find(key) != entries_.size(); }
   size_t size() const { return entries_.size(); }
 
  private:
   std::vector<HashedName> entries_;
 };
 
-// The user placeholder names of the content.
-NameSet DefinedNames(const TemplateScan& content) {
-  std::vector<std::string_view> names;
+HashedName Hashed(std::string_view name) { return HashedName{FoldedHash(name), name}; }
+
+// The user placeholders of the content with their hashed names, in order.
+std::vector<std::pair<HashedName, const Placeholder*>> UserPlaceholders(
+    const TemplateScan& content) {
+  std::vector<std::pair<HashedName, const Placeholder*>> out;
   for (const Placeholder& p : content.placeholders) {
-    if (p.kind == Placeholder::kUser) names.push_back(p.name);
+    if (p.kind == Placeholder::kUser) out.emplace_back(Hashed(p.name), &p);
   }
-  return NameSet(names);
+  return out;
 }
 
-NameSet Keys(const std::vector<ParameterPair>& pairs) {
-  std::vector<std::string_view> keys;
-  keys.reserve(pairs.size());
-  for (const ParameterPair& p : pairs) keys.push_back(p.key);
-  return NameSet(keys);
+NameSet NamesOf(const std::vector<std::pair<HashedName, const Placeholder*>>& placeholders) {
+  std::vector<HashedName> names;
+  names.reserve(placeholders.size());
+  for (const auto& p : placeholders) names.push_back(p.first);
+  return NameSet(std::move(names));
 }
 
 // For each key, the index of the first key equal to it ignoring case
 // (itself if none).
-std::vector<size_t> FirstOccurrences(const std::vector<ParameterPair>& pairs) {
-  std::vector<std::pair<HashedName, size_t>> order(pairs.size());
-  for (size_t i = 0; i < order.size(); ++i) {
-    order[i] = {HashedName{FoldedHash(pairs[i].key), pairs[i].key}, i};
-  }
+std::vector<size_t> FirstOccurrences(const std::vector<HashedName>& keys) {
+  std::vector<std::pair<HashedName, size_t>> order(keys.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = {keys[i], i};
   std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
     if (a.first < b.first) return true;
     if (b.first < a.first) return false;
     return a.second < b.second;
   });
-  std::vector<size_t> first(pairs.size());
+  std::vector<size_t> first(keys.size());
   size_t group = 0;
   for (size_t i = 0; i < order.size(); ++i) {
     if (i == 0 || !order[i].first.Same(order[group].first)) group = i;
@@ -113,13 +111,15 @@ std::vector<size_t> FirstOccurrences(const std::vector<ParameterPair>& pairs) {
 
 // The warnings of MissingValueWarnings(), given the content's defined names
 // and the keys of Parameters.
-std::vector<Warning> MissingValues(const TemplateScan& content, const NameSet& defined,
-                                   const NameSet& given) {
+std::vector<Warning> MissingValues(
+    const std::vector<std::pair<HashedName, const Placeholder*>>& placeholders,
+    const NameSet& defined, const NameSet& given) {
   std::vector<Warning> out;
   std::vector<bool> warned(defined.size(), false);
-  for (const Placeholder& p : content.placeholders) {
-    if (p.kind != Placeholder::kUser || given.Contains(p.name)) continue;
-    const size_t at = defined.Find(p.name);
+  for (const auto& [name, placeholder] : placeholders) {
+    if (given.Contains(name)) continue;
+    const Placeholder& p = *placeholder;
+    const size_t at = defined.Find(name);
     if (warned[at]) continue;
     warned[at] = true;
     out.push_back(Warning{"parameters.missing-value", "CommandContent", p.span,
@@ -134,7 +134,10 @@ std::vector<Warning> MissingValues(const TemplateScan& content, const NameSet& d
 
 std::vector<Warning> MissingValueWarnings(
     const TemplateScan& content, const std::vector<ParameterPair>& pairs) {
-  return MissingValues(content, DefinedNames(content), Keys(pairs));
+  const auto placeholders = UserPlaceholders(content);
+  std::vector<HashedName> keys;
+  for (const ParameterPair& p : pairs) keys.push_back(Hashed(p.key));
+  return MissingValues(placeholders, NamesOf(placeholders), NameSet(std::move(keys)));
 }
 
 ParametersCheck CheckParameters(std::string_view json_text,
@@ -178,7 +181,10 @@ ParametersCheck CheckParameters(std::string_view json_text,
          std::to_string(out.pairs.size()) + " pairs; the limit is " +
              std::to_string(max_pairs));
   }
-  const std::vector<size_t> first = FirstOccurrences(out.pairs);
+  std::vector<HashedName> keys;
+  keys.reserve(out.pairs.size());
+  for (const ParameterPair& p : out.pairs) keys.push_back(Hashed(p.key));
+  const std::vector<size_t> first = FirstOccurrences(keys);
   for (size_t i = 0; i < out.pairs.size(); ++i) {
     if (first[i] == i) continue;
     const ParameterPair& p = out.pairs[i];
@@ -188,7 +194,10 @@ ParametersCheck CheckParameters(std::string_view json_text,
   }
 
   // Per-pair rules.
-  const NameSet defined = DefinedNames(content != nullptr ? *content : TemplateScan{});
+  const auto placeholders =
+      content != nullptr ? UserPlaceholders(*content)
+                         : std::vector<std::pair<HashedName, const Placeholder*>>{};
+  const NameSet defined = NamesOf(placeholders);
   for (size_t i = 0; i < out.pairs.size(); ++i) {
     const ParameterPair& p = out.pairs[i];
     const Utf8Facts key = ScanUtf8(p.key);
@@ -197,7 +206,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
            "the key has " + std::to_string(key.code_points) +
                " characters; the limit is " +
                std::to_string(limits.max_parameter_key_chars));
-    } else if (content != nullptr && !defined.Contains(p.key)) {
+    } else if (content != nullptr && !defined.Contains(keys[i])) {
       fail(Code::kParameterNotMatched, PairField(p.key), p.key_span,
            "CommandContent has no {{" + p.key + "}}");
     }
@@ -218,7 +227,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
     }
   }
   if (content != nullptr) {
-    out.findings.warnings = MissingValues(*content, defined, Keys(out.pairs));
+    out.findings.warnings = MissingValues(placeholders, defined, NameSet(keys));
   }
   return out;
 }
