@@ -1,6 +1,8 @@
 #include "schedule/naive_cron.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "schedule/civil.h"
 
@@ -89,6 +91,24 @@ bool NaiveFiresAt(const CronSchedule& s, int64_t u) {
     }
   }
   return fire;
+}
+
+WindowFires FiresInWindow(const CronSchedule& s, int64_t from, int64_t to) {
+  WindowFires w;
+  for (int64_t u = from + 1; u < to; ++u) {
+    if (NaiveFiresAt(s, u)) w.naive.push_back(u);
+  }
+  const size_t cap = w.naive.size() + 5;
+  for (std::optional<int64_t> t = s.Next(from); t && *t < to && w.next_chain.size() < cap;
+       t = s.Next(*t)) {
+    w.next_chain.push_back(*t);
+  }
+  for (std::optional<int64_t> t = s.Previous(to);
+       t && *t > from && w.previous_chain.size() < cap; t = s.Previous(*t)) {
+    w.previous_chain.push_back(*t);
+  }
+  std::reverse(w.previous_chain.begin(), w.previous_chain.end());
+  return w;
 }
 
 }  // namespace schedule

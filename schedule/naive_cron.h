@@ -13,6 +13,7 @@
 #define RUNCHECK_SCHEDULE_NAIVE_CRON_H_
 
 #include <cstdint>
+#include <vector>
 
 #include "schedule/cron.h"
 #include "schedule/cron_schedule.h"
@@ -25,6 +26,17 @@ bool NaiveMatches(const CronFields& f, int64_t local);
 
 // Whether instant `u` is a fire of `s`, applying its DST policy literally.
 bool NaiveFiresAt(const CronSchedule& s, int64_t u);
+
+// The fires of `s` strictly inside (from, to), three ways: by the naive
+// checker second by second, by a chain of Next from `from`, and by a chain of
+// Previous from `to` (reported in increasing order). A chain stops a few
+// fires past the naive count, so a runaway search cannot loop for long.
+struct WindowFires {
+  std::vector<int64_t> naive;
+  std::vector<int64_t> next_chain;
+  std::vector<int64_t> previous_chain;
+};
+WindowFires FiresInWindow(const CronSchedule& s, int64_t from, int64_t to);
 
 }  // namespace schedule
 }  // namespace runcheck
