@@ -165,11 +165,11 @@ ParametersCheck CheckParameters(std::string_view json_text,
   out.pairs.reserve(json.items.size());
   for (JsonItem& item : json.items) {
     ParameterPair p;
-    p.key = std::move(item.key);
+    p.key = std::string(item.key);
     p.key_span = item.key_span;
     p.value_span = item.span;
     p.value_is_string = item.kind == JsonKind::kString;
-    if (p.value_is_string) p.value = std::move(item.string_value);
+    if (p.value_is_string) p.value = std::string(item.string_value);
     out.pairs.push_back(std::move(p));
   }
 

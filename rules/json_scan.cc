@@ -44,7 +44,7 @@ class Handler {
     const size_t start = TokenStart();
     const size_t end = TokenEnd(JsonKind::kString, start);
     if (depth_ == 1) {
-      pending_key_.assign(s, n);
+      pending_key_ = std::string_view(s, n);
       pending_key_span_ = Span{start, end - start};
     }
     last_end_ = end;
@@ -108,9 +108,9 @@ class Handler {
     } else if (depth_ == 1) {
       out_.items.emplace_back();
       item = &out_.items.back();
-      item->key = std::move(pending_key_);
+      item->key = pending_key_;
       item->key_span = pending_key_span_;
-      pending_key_.clear();
+      pending_key_ = {};
     }
     if (item != nullptr) {
       item->kind = kind;
@@ -125,7 +125,7 @@ class Handler {
     last_end_ = TokenEnd(kind, start);
     if (item != nullptr) {
       item->span.length = last_end_ - item->span.offset;
-      if (kind == JsonKind::kString) item->string_value.assign(str);
+      if (kind == JsonKind::kString) item->string_value = str;
     }
     return true;
   }
@@ -157,7 +157,7 @@ class Handler {
   JsonScan& out_;
   int depth_ = 0;
   size_t last_end_ = 0;
-  std::string pending_key_;
+  std::string_view pending_key_;
   Span pending_key_span_;
   JsonItem* open_[2] = {nullptr, nullptr};
 };
@@ -227,13 +227,13 @@ std::string JsonQuote(std::string_view text) {
 JsonScan ScanJson(std::string_view text) {
   JsonScan out;
   out.items.reserve(16);
-  // A NUL-terminated copy with 16 NUL bytes of slack: the SIMD scanners read
-  // aligned 16-byte blocks, which may extend past the terminator.
-  std::string copy;
-  copy.reserve(text.size() + 16);
-  copy.assign(text.data(), text.size());
-  copy.append(16, '\0');
-  rapidjson::StringStream is(copy.c_str());
+  // A NUL-terminated copy with 16 NUL bytes of slack (the SIMD scanners read
+  // aligned 16-byte blocks, which may extend past the terminator), parsed in
+  // place: RapidJSON decodes each string into the copy itself.
+  out.buffer = std::make_unique<char[]>(text.size() + 17);
+  std::memcpy(out.buffer.get(), text.data(), text.size());
+  std::memset(out.buffer.get() + text.size(), 0, 17);
+  rapidjson::InsituStringStream is(out.buffer.get());
   Handler handler(text, out);
   rapidjson::Reader reader;
   // RapidJSON's recursive parser is about twice as fast as its iterative one
@@ -243,7 +243,8 @@ JsonScan ScanJson(std::string_view text) {
   constexpr size_t kMaxOpensForRecursion = 64;
   const size_t opens = CountUpTo(text, '{', kMaxOpensForRecursion + 1) +
                        CountUpTo(text, '[', kMaxOpensForRecursion + 1);
-  constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag;
+  constexpr unsigned kFlags =
+      rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
   const rapidjson::ParseResult r =
       opens <= kMaxOpensForRecursion
           ? reader.Parse<kFlags>(is, handler)

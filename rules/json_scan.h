@@ -17,6 +17,9 @@
 // (an envelope error for a request, a charset error for a Parameters value).
 // Use `rules/utf8.h` to check.
 //
+// Decoded keys and strings are views into a buffer the JsonScan owns (no
+// allocation per item).
+//
 // Errors: a syntax error comes back in `error` with the byte offset RapidJSON
 // reports and its description; `items` is then empty. Never throws; pure;
 // thread-safe. Time and memory are linear in the text.
@@ -34,6 +37,7 @@
 #define RUNCHECK_RULES_JSON_SCAN_H_
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,11 +53,11 @@ enum class JsonKind { kString, kNumber, kTrue, kFalse, kNull, kObject, kArray };
 std::string_view JsonKindName(JsonKind kind);
 
 struct JsonItem {
-  std::string key;     // object members only: the decoded key
+  std::string_view key;  // object members only: the decoded key
   Span key_span;       // object members only: the key with its quotes
   JsonKind kind = JsonKind::kNull;
   Span span;           // the whole value (quotes, braces included)
-  std::string string_value;  // kString only: the decoded text
+  std::string_view string_value;  // kString only: the decoded text
 };
 
 struct JsonSyntaxError {
@@ -64,6 +68,10 @@ struct JsonSyntaxError {
 struct JsonScan {
   JsonItem root;                 // key empty
   std::vector<JsonItem> items;   // members (kObject) or elements (kArray)
+  // Holds the decoded keys and strings the items view (RapidJSON decodes
+  // them in place). The views stay valid as long as this JsonScan, moves
+  // included; copy what must outlive it.
+  std::unique_ptr<char[]> buffer;
   std::optional<JsonSyntaxError> error;
 };
 

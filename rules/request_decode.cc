@@ -190,16 +190,16 @@ std::optional<Violation> DecodeTagObject(std::string_view text, size_t base,
     bool& have = is_key ? have_key : have_value;
     if (have) {
       return Malformed(base + m.key_span.offset, m.key_span.length,
-                       "the member " + m.key + " is repeated");
+                       "the member " + std::string(m.key) + " is repeated");
     }
     have = true;
     if (m.kind == JsonKind::kNull) continue;
     if (m.kind != JsonKind::kString) {
       return Malformed(base + m.span.offset, m.span.length,
-                       "a tag's " + m.key + " is a string, not a " +
+                       "a tag's " + std::string(m.key) + " is a string, not a " +
                            std::string(JsonKindName(m.kind)));
     }
-    (is_key ? entry->key : entry->value) = m.string_value;
+    (is_key ? entry->key : entry->value) = std::string(m.string_value);
   }
   return std::nullopt;
 }
@@ -220,24 +220,24 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
     return d;
   }
   Request& r = d.request;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;  // views into json.buffer
   for (JsonItem& m : json.items) {
     if (!seen.insert(m.key).second) {
       d.malformed = Malformed(m.key_span.offset, m.key_span.length,
-                              "the member " + m.key + " is repeated");
+                              "the member " + std::string(m.key) + " is repeated");
       return d;
     }
     if (m.kind == JsonKind::kNull) continue;
     const std::string_view raw = text.substr(m.span.offset, m.span.length);
     auto wrong_type = [&](std::string_view wanted) {
       d.malformed = Malformed(m.span.offset, m.span.length,
-                              m.key + " takes " + std::string(wanted) + ", not a " +
+                              std::string(m.key) + " takes " + std::string(wanted) + ", not a " +
                                   std::string(JsonKindName(m.kind)));
     };
     if (const ScalarParameter* p = FindScalar(m.key)) {
       std::optional<std::string>& slot = r.*p->member;
       if (m.kind == JsonKind::kString) {
-        slot = std::move(m.string_value);
+        slot = std::string(m.string_value);
       } else if (p->wire == WireType::kBoolean &&
                  (m.kind == JsonKind::kTrue || m.kind == JsonKind::kFalse)) {
         slot = m.kind == JsonKind::kTrue ? "true" : "false";
@@ -268,7 +268,7 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
       const size_t base = m.span.offset + e.span.offset;
       if (index > kMaxListIndex) {
         d.malformed = Malformed(base, e.span.length,
-                                m.key + " has more than " +
+                                std::string(m.key) + " has more than " +
                                     std::to_string(kMaxListIndex) + " entries");
         return d;
       }
@@ -279,7 +279,7 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
                                       std::string(JsonKindName(e.kind)));
           return d;
         }
-        r.instance_ids.push_back(ListEntry{index, std::move(e.string_value)});
+        r.instance_ids.push_back(ListEntry{index, std::string(e.string_value)});
         continue;
       }
       TagEntry entry;
