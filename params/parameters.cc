@@ -57,6 +57,12 @@ class NameSet {
                                [](const HashedName& a, const HashedName& b) { return a.Same(b); }),
                    entries_.end());
   }
+  // From names already sorted and distinct.
+  static NameSet FromSortedDistinct(std::vector<HashedName> names) {
+    NameSet set({});
+    set.entries_ = std::move(names);
+    return set;
+  }
 
   // The position of `key`, or size().
   size_t Find(const HashedName& key) const {
@@ -90,9 +96,15 @@ NameSet NamesOf(const std::vector<std::pair<HashedName, const Placeholder*>>& pl
   return NameSet(std::move(names));
 }
 
-// For each key, the index of the first key equal to it ignoring case
-// (itself if none).
-std::vector<size_t> FirstOccurrences(const std::vector<HashedName>& keys) {
+// The keys of Parameters, indexed by one sort: for each key the index of the
+// first key equal to it ignoring case (itself if none), and the set of
+// distinct keys.
+struct KeyIndex {
+  std::vector<size_t> first;
+  NameSet distinct;
+};
+
+KeyIndex IndexKeys(const std::vector<HashedName>& keys) {
   std::vector<std::pair<HashedName, size_t>> order(keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = {keys[i], i};
   std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
@@ -101,12 +113,16 @@ std::vector<size_t> FirstOccurrences(const std::vector<HashedName>& keys) {
     return a.second < b.second;
   });
   std::vector<size_t> first(keys.size());
+  std::vector<HashedName> distinct;
   size_t group = 0;
   for (size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || !order[i].first.Same(order[group].first)) group = i;
+    if (i == 0 || !order[i].first.Same(order[group].first)) {
+      group = i;
+      distinct.push_back(order[i].first);
+    }
     first[order[i].second] = order[group].second;
   }
-  return first;
+  return {std::move(first), NameSet::FromSortedDistinct(std::move(distinct))};
 }
 
 // The warnings of MissingValueWarnings(), given the content's defined names
@@ -137,7 +153,7 @@ std::vector<Warning> MissingValueWarnings(
   const auto placeholders = UserPlaceholders(content);
   std::vector<HashedName> keys;
   for (const ParameterPair& p : pairs) keys.push_back(Hashed(p.key));
-  return MissingValues(placeholders, NamesOf(placeholders), NameSet(std::move(keys)));
+  return MissingValues(placeholders, NamesOf(placeholders), IndexKeys(keys).distinct);
 }
 
 ParametersCheck CheckParameters(std::string_view json_text,
@@ -184,7 +200,8 @@ ParametersCheck CheckParameters(std::string_view json_text,
   std::vector<HashedName> keys;
   keys.reserve(out.pairs.size());
   for (const ParameterPair& p : out.pairs) keys.push_back(Hashed(p.key));
-  const std::vector<size_t> first = FirstOccurrences(keys);
+  const KeyIndex index = IndexKeys(keys);
+  const std::vector<size_t>& first = index.first;
   for (size_t i = 0; i < out.pairs.size(); ++i) {
     if (first[i] == i) continue;
     const ParameterPair& p = out.pairs[i];
@@ -227,7 +244,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
     }
   }
   if (content != nullptr) {
-    out.findings.warnings = MissingValues(placeholders, defined, NameSet(keys));
+    out.findings.warnings = MissingValues(placeholders, defined, index.distinct);
   }
   return out;
 }
