@@ -1,7 +1,8 @@
 #include "rules/json_scan.h"
 
 // RapidJSON's SIMD scanning of whitespace and unescaped string runs works on
-// NUL-terminated StringStreams; SSE2 is part of every x86-64 CPU.
+// its NUL-terminated (in-situ) string streams; SSE2 is part of every x86-64
+// CPU.
 #if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
 #define RAPIDJSON_SSE2
 #endif
@@ -17,9 +18,9 @@ namespace runcheck {
 namespace {
 
 // A SAX handler that keeps depth 0 (the root) and depth 1 (its children).
-// Token positions come from the text itself, not from the stream (RapidJSON
-// parses strings on a local copy of a StringStream, so its position lags
-// inside a callback): a token starts at the first byte after the previous
+// Token positions come from the original text, not from the stream (RapidJSON
+// parses strings on a local copy of the stream, so its position lags inside
+// a callback, and in-situ parsing rewrites the buffer): a token starts at the first byte after the previous
 // token that is not white space or a separator, and ends where its grammar
 // says. RapidJSON has already checked the token when the event arrives.
 class Handler {
@@ -250,7 +251,7 @@ JsonScan ScanJson(std::string_view text) {
           ? reader.Parse<kFlags>(is, handler)
           : reader.Parse<kFlags | rapidjson::kParseIterativeFlag>(is, handler);
   if (!r.IsError() && is.Tell() != text.size()) {
-    // StringStream reads a NUL byte as its end marker.
+    // The stream reads a NUL byte as its end marker.
     out.error = JsonSyntaxError{is.Tell(), "unexpected NUL byte"};
   } else if (r.IsError()) {
     out.error = JsonSyntaxError{r.Offset(), rapidjson::GetParseError_En(r.Code())};
