@@ -510,6 +510,53 @@ const Rule<In>& RunCommandRules() {
 
 #undef RUNCHECK_GET
 
+// SPEC 6.9: the agent features a request uses, by level.
+AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
+                               const std::optional<schedule::Schedule>& frequency) {
+  struct Level {
+    const char* linux_version;
+    const char* windows_version;
+  };
+  static constexpr Level kLevels[] = {
+      {"2.2.3.282", "2.1.3.282"}, {"2.2.3.309", "2.1.3.309"}, {"2.2.3.344", "2.1.3.344"}};
+  AgentRequirement out;
+  int level = -1;
+  auto need = [&](int l, std::string feature) {
+    out.reasons.push_back(feature + " needs " + kLevels[l].linux_version + " (Linux) / " +
+                          kLevels[l].windows_version + " (Windows)");
+    level = std::max(level, l);
+  };
+  if (frequency) {
+    using Kind = schedule::Schedule::Kind;
+    if (frequency->kind() == Kind::kRate) need(0, "a rate(...) Frequency");
+    if (frequency->kind() == Kind::kAt) need(0, "an at(...) Frequency");
+    if (frequency->has_year_field()) need(0, "a cron year field");
+    if (frequency->kind() == Kind::kCron && frequency->explicit_zone()) {
+      need(0, "a cron time zone");
+    }
+  }
+  if (x.scan) {
+    bool seen_309 = false, seen_344 = false;  // one reason per level
+    for (const params::Placeholder& p : x.scan->placeholders) {
+      if (p.kind != params::Placeholder::kBuiltin) continue;
+      if (EqualsIgnoreCase(p.name, "InstanceName")) {
+        if (!seen_344) need(2, "{{ACS::InstanceName}}");
+        seen_344 = true;
+      } else if (EqualsIgnoreCase(p.name, "InstanceId") || EqualsIgnoreCase(p.name, "InvokeId") ||
+                 EqualsIgnoreCase(p.name, "CommandId")) {
+        if (!seen_309) need(1, "{{ACS::" + std::string(p.name) + "}}");
+        seen_309 = true;
+      }
+    }
+  }
+  if (Given(r.container_id) || Given(r.container_name)) need(2, "a container");
+  if (level >= 0) {
+    out.linux_version = kLevels[level].linux_version;
+    out.windows_version = kLevels[level].windows_version;
+  }
+  return out;
+}
+
 }  // namespace
 
 RunCommandVerdict ValidateRunCommand(const Request& request,
@@ -524,6 +571,7 @@ RunCommandVerdict ValidateRunCommand(const Request& request,
   verdict.enable_parameter = x.enable;
   verdict.keep_command = x.keep;
   verdict.base64_content = x.base64;
+  verdict.agent = RequiredAgent(request, x, verdict.schedule);
   if (!verdict.findings.ok()) verdict.schedule.reset();
   return verdict;
 }

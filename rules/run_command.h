@@ -63,6 +63,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rules/limits.h"
 #include "rules/request.h"
@@ -85,6 +86,18 @@ struct ValidateOptions {
   bool fail_fast = false;
 };
 
+// The oldest Cloud Assistant agent that runs the request as sent (SPEC 6.9):
+// rate or at, or a cron year field or zone, need 2.2.3.282 (Linux) /
+// 2.1.3.282 (Windows); {{ACS::InstanceId}}, {{ACS::InvokeId}} and
+// {{ACS::CommandId}} need 2.2.3.309 / 2.1.3.309; {{ACS::InstanceName}} and
+// containers need 2.2.3.344 / 2.1.3.344. Comparing it with each instance's
+// agent (`ClientNeedUpgrade`) is the embedder's, who has the facts.
+struct AgentRequirement {
+  std::string linux_version;    // empty: any agent
+  std::string windows_version;  // empty: any agent
+  std::vector<std::string> reasons;  // each feature and the version it needs
+};
+
 struct RunCommandVerdict {
   Findings findings;
   // The request's meaning with defaults applied (meaningful when valid).
@@ -94,6 +107,7 @@ struct RunCommandVerdict {
   bool keep_command = false;
   bool base64_content = false;
   std::optional<schedule::Schedule> schedule;  // when Frequency is valid
+  AgentRequirement agent;  // from the features the request uses
 };
 
 RunCommandVerdict ValidateRunCommand(const Request& request,

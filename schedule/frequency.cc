@@ -587,6 +587,10 @@ std::optional<int64_t> Schedule::Fires::Next() {
   return t;
 }
 
+bool Schedule::has_year_field() const {
+  return kind_ == Kind::kCron && cron_->fields().has_year;
+}
+
 std::string Schedule::ToString() const {
   switch (kind_) {
     case Kind::kAt: {

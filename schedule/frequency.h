@@ -139,6 +139,11 @@ class Schedule {
   // Canonical text; ParseFrequency(ToString()) gives an equal schedule.
   std::string ToString() const;
 
+  // Whether the text named its zone (cron and at), and whether a cron
+  // expression has a year field: features older agents lack (SPEC 6.9).
+  bool explicit_zone() const { return explicit_zone_; }
+  bool has_year_field() const;
+
   friend bool operator==(const Schedule& a, const Schedule& b);
 
  private:

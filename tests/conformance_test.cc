@@ -472,5 +472,43 @@ TEST(ConformanceTest, WarningsAndEffectiveValues) {
   EXPECT_EQ(*v.schedule->Next(kNow), kNow + 300);
 }
 
+// SPEC 6.9: the oldest agent a request needs, from the features it uses.
+TEST(ConformanceTest, MinimumAgentVersion) {
+  const std::string hex64(64, 'a');
+  struct AgentCase {
+    const char* name;
+    Pairs pairs;
+    std::string linux_version;  // empty: any
+    std::string windows_version;
+    size_t reasons;
+  };
+  const AgentCase kCases[] = {
+      {"plain", {}, "", "", 0},
+      {"6-field cron in the default zone", {{"Frequency", "0 0 12 * * ?"}}, "", "", 0},
+      {"rate", {{"Frequency", "rate(5m)"}}, "2.2.3.282", "2.1.3.282", 1},
+      {"at", {{"Frequency", "at(2027-06-06 13:15:30)"}}, "2.2.3.282", "2.1.3.282", 1},
+      {"cron year and zone", {{"Frequency", "0 0 12 * * ? 2027 Asia/Shanghai"}},
+       "2.2.3.282", "2.1.3.282", 2},
+      {"ACS::InvokeId", {{"CommandContent", "echo {{ACS::InvokeId}} {{acs::commandid}}"},
+                         {"EnableParameter", "true"}},
+       "2.2.3.309", "2.1.3.309", 1},
+      {"built-ins are text when parameters are off",
+       {{"CommandContent", "echo {{ACS::InvokeId}}"}}, "", "", 0},
+      {"ACS::InstanceName", {{"CommandContent", "echo {{ACS::InstanceName}}"},
+                             {"EnableParameter", "true"}, {"Frequency", "rate(1h)"}},
+       "2.2.3.344", "2.1.3.344", 2},
+      {"container", {{"ContainerId", hex64}}, "2.2.3.344", "2.1.3.344", 1},
+  };
+  for (const AgentCase& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const RunCommandVerdict v =
+        ValidateRunCommand(DecodeRequest(QueryForm(Apply(c.pairs))).request, Options());
+    ASSERT_TRUE(v.findings.ok()) << v.findings.violations[0].detail;
+    EXPECT_EQ(v.agent.linux_version, c.linux_version);
+    EXPECT_EQ(v.agent.windows_version, c.windows_version);
+    EXPECT_EQ(v.agent.reasons.size(), c.reasons);
+  }
+}
+
 }  // namespace
 }  // namespace runcheck

@@ -51,8 +51,8 @@ Usage:
         --format=text|json  output form (default text); json prints
                             {"valid", "violations": [{"code", "http_status",
                             "field", "offset", "length", "message",
-                            "detail"}], "warnings": [...], "schedule",
-                            "next"}
+                            "detail"}], "warnings": [...], "agent",
+                            "schedule", "next"}
         --now=T             Unix seconds or YYYY-MM-DDTHH:MM:SSZ (default:
                             clock)
         --zone=NAME         default zone for cron without one (default UTC)

@@ -103,6 +103,14 @@ std::string ResultJson(const DecodedRequest& d, const RunCommandVerdict& v,
     }
   }
   out += "]";
+  if (violations.empty()) {
+    absl::StrAppend(&out, ", \"agent\": {\"linux\": ", JsonString(v.agent.linux_version),
+                    ", \"windows\": ", JsonString(v.agent.windows_version), ", \"reasons\": [");
+    for (size_t i = 0; i < v.agent.reasons.size(); ++i) {
+      absl::StrAppend(&out, i ? ", " : "", JsonString(v.agent.reasons[i]));
+    }
+    out += "]}";
+  }
   if (violations.empty() && v.schedule) {
     absl::StrAppend(&out, ", \"schedule\": ", JsonString(v.schedule->ToString()),
                     ", \"next\": [");
@@ -145,6 +153,13 @@ void PrintHuman(std::string_view text, const DecodedRequest& d, const RunCommand
   if (!valid) return;
   std::printf("repeat mode: %s, timeout: %lld s\n", v.repeat_mode.c_str(),
               static_cast<long long>(v.timeout_seconds));
+  if (v.agent.linux_version.empty()) {
+    std::printf("agent: any version\n");
+  } else {
+    std::printf("agent: at least %s (Linux) / %s (Windows)\n", v.agent.linux_version.c_str(),
+                v.agent.windows_version.c_str());
+    for (const std::string& reason : v.agent.reasons) std::printf("  %s\n", reason.c_str());
+  }
   if (!v.schedule) return;
   std::printf("schedule: %s (zone %s)\nnext %d after %s:\n", v.schedule->ToString().c_str(),
               v.schedule->zone().name().c_str(), s.next, FormatUtc(s.options.now).c_str());

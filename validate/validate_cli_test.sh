@@ -51,6 +51,7 @@ ex="${TEST_SRCDIR}/${TEST_WORKSPACE}/examples"
 out=$("$bin" --now=$now --next 2 "$ex/request.json"); rc=$?
 check "request valid exit" 0 "$rc"
 check "request verdict" valid "$(printf '%s\n' "$out" | head -1)"
+check "request agent" 1 "$(printf '%s\n' "$out" | grep -c '^agent: at least 2.2.3.309 (Linux) / 2.1.3.309 (Windows)$')"
 check "request first fire" 1 "$(printf '%s\n' "$out" | grep -c '2027-01-01 10:15:00 +08:00  2027-01-01T02:15:00Z')"
 out=$("$bin" --now=$now "$ex/request-invalid.txt"); rc=$?
 check "request invalid exit" 1 "$rc"
@@ -66,6 +67,7 @@ out=$(printf '%s\n' "$(tr -d '\n' < "$ex/request.json")" 'RegionId=r&Type=Bad&Co
 check "batch exit" 1 "$rc"
 check "batch lines" 3 "$(printf '%s\n' "$out" | wc -l)"
 check "batch valid line" 1 "$(printf '%s\n' "$out" | sed -n 1p | grep -c '^{"valid": true')"
+check "batch agent" 1 "$(printf '%s\n' "$out" | sed -n 1p | grep -c '"agent": {"linux": "2.2.3.309", "windows": "2.1.3.309"')"
 check "batch type line" 1 "$(printf '%s\n' "$out" | sed -n 2p | grep -c '"code": "InvalidCmdType.NotFound", "http_status": 404')"
 check "batch malformed line" 1 "$(printf '%s\n' "$out" | sed -n 3p | grep -c '"code": "InvalidRequest.Malformed"')"
 "$bin" --format=xml "$ex/request.json" 2>/dev/null; check "bad format exit" 2 "$?"
