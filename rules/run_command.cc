@@ -123,13 +123,15 @@ void Interpret(const Request& r, const ValidateOptions& options, Interpreted& x)
   if (Given(r.command_content)) {
     const std::string& c = *r.command_content;
     if (x.base64) {
-      if (std::optional<size_t> bad = FirstBase64Error(c)) {
-        x.content_error = Problem{Code::kCmdContentDecodeError,
-                                  Span{*bad, *bad < c.size() ? 1u : 0u},
-                                  "not strict Base64 at byte " + std::to_string(*bad)};
-      } else {
-        x.decoded = *DecodeBase64(c);
+      // DecodeBase64 checks strictly itself; the offset is wanted only on failure.
+      if (std::optional<std::string> decoded = DecodeBase64(c)) {
+        x.decoded = std::move(*decoded);
         x.content = x.decoded;
+      } else {
+        const size_t bad = FirstBase64Error(c).value_or(0);
+        x.content_error = Problem{Code::kCmdContentDecodeError,
+                                  Span{bad, bad < c.size() ? 1u : 0u},
+                                  "not strict Base64 at byte " + std::to_string(bad)};
       }
     } else {
       const Utf8Facts f = ScanUtf8(c);
