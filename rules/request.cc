@@ -1,5 +1,7 @@
 #include "rules/request.h"
 
+#include <algorithm>
+
 namespace runcheck {
 
 const std::vector<ScalarParameter>& ScalarParameters() {
@@ -50,22 +52,22 @@ const std::string* FieldValue(const Request& request, std::string_view path) {
     if (c < '0' || c > '9' || index > 100000) return nullptr;
     index = index * 10 + (c - '0');
   }
+  // Lists are in index order (request.h), so entries are found by bisection.
   if (head == "InstanceId") {
-    for (const ListEntry& e : request.instance_ids) {
-      if (e.index == index) return &e.value;
-    }
-    return nullptr;
+    const auto& list = request.instance_ids;
+    auto it = std::lower_bound(list.begin(), list.end(), index,
+                               [](const ListEntry& e, int i) { return e.index < i; });
+    return it != list.end() && it->index == index ? &it->value : nullptr;
   }
   const std::vector<TagEntry>* tags = head == "Tag"           ? &request.tags
                                       : head == "ResourceTag" ? &request.resource_tags
                                                               : nullptr;
   if (tags == nullptr) return nullptr;
-  for (const TagEntry& e : *tags) {
-    if (e.index != index) continue;
-    const std::optional<std::string>& v = field == "Key" ? e.key : e.value;
-    return v && (field == "Key" || field == "Value") ? &*v : nullptr;
-  }
-  return nullptr;
+  auto it = std::lower_bound(tags->begin(), tags->end(), index,
+                             [](const TagEntry& e, int i) { return e.index < i; });
+  if (it == tags->end() || it->index != index) return nullptr;
+  const std::optional<std::string>& v = field == "Key" ? it->key : it->value;
+  return v && (field == "Key" || field == "Value") ? &*v : nullptr;
 }
 
 bool operator==(const Request& a, const Request& b) {

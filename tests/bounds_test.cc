@@ -74,6 +74,27 @@ TEST(BoundsTest, TenThousandInstancesAndTags) {
   EXPECT_EQ(v.findings.violations.size(), 2u + 9900u);
 }
 
+// Query-form lists in descending order, a tag's Key and Value far apart:
+// decoded in index order, halves merged, without quadratic insertion.
+TEST(BoundsTest, TenThousandListEntriesInReverse) {
+  std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls";
+  for (int i = 10000; i >= 1; --i) {
+    text += "&InstanceId." + std::to_string(i) + "=i-" + std::to_string(i);
+    text += "&Tag." + std::to_string(i) + ".Value=v" + std::to_string(i);
+  }
+  for (int i = 10000; i >= 1; --i) text += "&Tag." + std::to_string(i) + ".Key=k" + std::to_string(i);
+  const DecodedRequest d = DecodeRequest(text);
+  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_EQ(d.request.instance_ids.size(), 10000u);
+  ASSERT_EQ(d.request.tags.size(), 10000u);
+  for (int i = 0; i < 10000; ++i) {
+    ASSERT_EQ(d.request.instance_ids[i].index, i + 1);
+    ASSERT_EQ(d.request.tags[i].index, i + 1);
+    ASSERT_EQ(*d.request.tags[i].key, "k" + std::to_string(i + 1));
+    ASSERT_EQ(*d.request.tags[i].value, "v" + std::to_string(i + 1));
+  }
+}
+
 TEST(BoundsTest, DeeplyNestedJson) {
   const std::string deep = std::string(200000, '[') + std::string(200000, ']');
   // In an unknown member: ignored.
