@@ -6,9 +6,11 @@
 #include <string>
 
 #include "benchmark/benchmark.h"
+#include "rules/json_scan.h"
 #include "rules/request_decode.h"
 #include "rules/request_encode.h"
 #include "rules/run_command.h"
+#include "rules/utf8.h"
 #include "schedule/tzdb_zone_provider.h"
 
 namespace {
@@ -96,6 +98,35 @@ void BM_DecodeQuery(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_DecodeQuery);
+
+// The parts of a valid JSON request's cost: the JSON scan, the envelope's
+// UTF-8 check, and the rules without decoding.
+void BM_ScanJsonRequest(benchmark::State& state) {
+  const std::string text = ValidJson();
+  for (auto _ : state) {
+    JsonScan s = ScanJson(text, /*max_depth=*/3);
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(BM_ScanJsonRequest);
+void BM_Utf8Request(benchmark::State& state) {
+  const std::string text = ValidJson();
+  for (auto _ : state) {
+    Utf8Facts s = ScanUtf8(text);
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(BM_Utf8Request);
+void BM_ValidateOnlyJson(benchmark::State& state) {
+  const std::string text = ValidJson();
+  const ValidateOptions options = Options();
+  const DecodedRequest d = DecodeRequest(text);
+  for (auto _ : state) {
+    RunCommandVerdict v = ValidateRunCommand(d.request, options);
+    benchmark::DoNotOptimize(v);
+  }
+}
+BENCHMARK(BM_ValidateOnlyJson);
 
 }  // namespace
 

@@ -80,6 +80,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The built-in's value has the length of its placeholder minus 6.
   Check(static_cast<int64_t>(raw.script.size()) ==
         params::SubstitutedSize(content, scan, values) - 6);
+  // The checker's own size arithmetic agrees with the renderer's.
+  if (selector & 2) {
+    Check(static_cast<int64_t>(content.size()) + p.substitution_delta ==
+          params::SubstitutedSize(content, scan, values));
+  }
   options.quoting = params::Quoting::kPosixShell;
   const params::Rendered sh = params::Render(content, scan, options);
   bool has_nul = false;

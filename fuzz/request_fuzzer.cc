@@ -60,8 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(rank >= last_rank);
     last_rank = rank;
     if (!x.span || (x.field == "CommandContent" && v.base64_content)) continue;
-    const std::string* value = FieldValue(d.request, x.field);
-    Check(value != nullptr);
+    const std::optional<std::string_view> value = FieldValue(d.request, x.field);
+    Check(value.has_value());
     Check(x.span->offset + x.span->length <= value->size());
   }
   options.fail_fast = true;

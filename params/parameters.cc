@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "params/name_index.h"
 #include "rules/ascii.h"
 #include "rules/json_scan.h"
 #include "rules/utf8.h"
@@ -21,123 +22,52 @@ std::string PairField(std::string_view key) {
   return f;
 }
 
-// FNV-1a over the ASCII-lower-cased bytes: equal for names that compare
-// equal ignoring case. Only groups names; every match is confirmed with
-// EqualsIgnoreCase, and no output order depends on it.
-uint64_t FoldedHash(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(LowerAscii(c));
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+constexpr size_t kNone = static_cast<size_t>(-1);
 
-// A name with its folded hash, ordered by hash and then by the name ignoring
-// case: equal names are adjacent, and the hash settles almost every
-// comparison without looking at the bytes. Collisions only cost the name
-// comparison, never correctness or the O(n log n) bound.
-struct HashedName {
-  uint64_t hash;
-  std::string_view name;
-
-  friend bool operator<(const HashedName& a, const HashedName& b) {
-    if (a.hash != b.hash) return a.hash < b.hash;
-    return CompareIgnoreCase(a.name, b.name) < 0;
-  }
-  bool Same(const HashedName& o) const { return hash == o.hash && EqualsIgnoreCase(name, o.name); }
-};
-
-// A set of names compared ignoring ASCII case.
-class NameSet {
- public:
-  explicit NameSet(std::vector<HashedName> names) : entries_(std::move(names)) {
-    std::sort(entries_.begin(), entries_.end());
-    entries_.erase(std::unique(entries_.begin(), entries_.end(),
-                               [](const HashedName& a, const HashedName& b) { return a.Same(b); }),
-                   entries_.end());
-  }
-  // From names already sorted and distinct.
-  static NameSet FromSortedDistinct(std::vector<HashedName> names) {
-    NameSet set({});
-    set.entries_ = std::move(names);
-    return set;
-  }
-
-  // The position of `key`, or size().
-  size_t Find(const HashedName& key) const {
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), key);
-    return it != entries_.end() && it->Same(key) ? static_cast<size_t>(it - entries_.begin())
-                                                 : entries_.size();
-  }
-  bool Contains(const HashedName& key) const { return Find(key) != entries_.size(); }
-  size_t size() const { return entries_.size(); }
-
- private:
-  std::vector<HashedName> entries_;
-};
-
-HashedName Hashed(std::string_view name) { return HashedName{FoldedHash(name), name}; }
-
-// The user placeholders of the content with their hashed names, in order.
-std::vector<std::pair<HashedName, const Placeholder*>> UserPlaceholders(
-    const TemplateScan& content) {
-  std::vector<std::pair<HashedName, const Placeholder*>> out;
-  for (const Placeholder& p : content.placeholders) {
-    if (p.kind == Placeholder::kUser) out.emplace_back(Hashed(p.name), &p);
-  }
-  return out;
-}
-
-NameSet NamesOf(const std::vector<std::pair<HashedName, const Placeholder*>>& placeholders) {
-  std::vector<HashedName> names;
-  names.reserve(placeholders.size());
-  for (const auto& p : placeholders) names.push_back(p.first);
-  return NameSet(std::move(names));
-}
-
-// The keys of Parameters, indexed by one sort: for each key the index of the
-// first key equal to it ignoring case (itself if none), and the set of
-// distinct keys.
+// The keys of Parameters, indexed in one pass: each distinct key (ignoring
+// case) with its first pair and the last pair of that key with a string
+// value (kNone if none: the value rendering uses).
 struct KeyIndex {
-  std::vector<size_t> first;
-  NameSet distinct;
+  NameIndex names;
+  std::vector<size_t> first;        // by position in `names`
+  std::vector<size_t> last_string;  // by position in `names`
+  std::vector<size_t> repeats;      // pairs whose key appeared before, in order
 };
 
-KeyIndex IndexKeys(const std::vector<HashedName>& keys) {
-  std::vector<std::pair<HashedName, size_t>> order(keys.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = {keys[i], i};
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-    if (a.first < b.first) return true;
-    if (b.first < a.first) return false;
-    return a.second < b.second;
-  });
-  std::vector<size_t> first(keys.size());
-  std::vector<HashedName> distinct;
-  size_t group = 0;
-  for (size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || !order[i].first.Same(order[group].first)) {
-      group = i;
-      distinct.push_back(order[i].first);
+KeyIndex IndexKeys(const std::vector<ParameterPair>& pairs) {
+  KeyIndex index;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    bool added = false;
+    const size_t at = index.names.Add(pairs[i].key, &added);
+    if (added) {
+      index.first.push_back(i);
+      index.last_string.push_back(kNone);
+    } else {
+      index.repeats.push_back(i);
     }
-    first[order[i].second] = order[group].second;
+    if (pairs[i].value_is_string) index.last_string[at] = i;
   }
-  return {std::move(first), NameSet::FromSortedDistinct(std::move(distinct))};
+  return index;
 }
 
-// The warnings of MissingValueWarnings(), given the content's defined names
-// and the keys of Parameters.
-std::vector<Warning> MissingValues(
-    const std::vector<std::pair<HashedName, const Placeholder*>>& placeholders,
-    const NameSet& defined, const NameSet& given) {
+// The content's user parameter names.
+NameIndex DefinedNames(const TemplateScan& content) {
+  NameIndex defined;
+  for (const TemplateScan::UserName& u : content.user_names) {
+    const Placeholder& p = content.placeholders[u.first];
+    bool added = false;
+    defined.Add(p.name, p.name_hash, &added);
+  }
+  return defined;
+}
+
+// The missing-value warnings: one per user name of the content that no key
+// gives, at its first placeholder, in content order.
+std::vector<Warning> MissingValues(const TemplateScan& content, const KeyIndex& keys) {
   std::vector<Warning> out;
-  std::vector<bool> warned(defined.size(), false);
-  for (const auto& [name, placeholder] : placeholders) {
-    if (given.Contains(name)) continue;
-    const Placeholder& p = *placeholder;
-    const size_t at = defined.Find(name);
-    if (warned[at]) continue;
-    warned[at] = true;
+  for (const TemplateScan::UserName& u : content.user_names) {
+    const Placeholder& p = content.placeholders[u.first];
+    if (keys.names.Find(p.name, p.name_hash) != NameIndex::kAbsent) continue;
     out.push_back(Warning{"parameters.missing-value", "CommandContent", p.span,
                           "{{" + std::string(p.name) +
                               "}} has no value in Parameters; it renders as "
@@ -150,10 +80,7 @@ std::vector<Warning> MissingValues(
 
 std::vector<Warning> MissingValueWarnings(
     const TemplateScan& content, const std::vector<ParameterPair>& pairs) {
-  const auto placeholders = UserPlaceholders(content);
-  std::vector<HashedName> keys;
-  for (const ParameterPair& p : pairs) keys.push_back(Hashed(p.key));
-  return MissingValues(placeholders, NamesOf(placeholders), IndexKeys(keys).distinct);
+  return MissingValues(content, IndexKeys(pairs));
 }
 
 ParametersCheck CheckParameters(std::string_view json_text,
@@ -165,7 +92,15 @@ ParametersCheck CheckParameters(std::string_view json_text,
         Violation{code, std::move(field), span, std::move(detail)});
   };
 
+  // Without pairs (the text is not an object), every user placeholder
+  // renders empty.
+  if (content != nullptr) {
+    for (const Placeholder& p : content->placeholders) {
+      if (p.kind == Placeholder::kUser) out.substitution_delta -= static_cast<int64_t>(p.span.length);
+    }
+  }
   JsonScan json = ScanJson(json_text);
+  out.storage = std::move(json.buffer);  // the items' views stay valid
   if (json.error) {
     fail(Code::kInvalidParameterParameters, std::string(kField),
          Span{json.error->offset, 0}, "not JSON: " + json.error->detail);
@@ -180,13 +115,12 @@ ParametersCheck CheckParameters(std::string_view json_text,
 
   out.pairs.reserve(json.items.size());
   for (JsonItem& item : json.items) {
-    ParameterPair p;
-    p.key = std::string(item.key);
+    ParameterPair& p = out.pairs.emplace_back();
+    p.key = item.key;
     p.key_span = item.key_span;
     p.value_span = item.span;
     p.value_is_string = item.kind == JsonKind::kString;
-    if (p.value_is_string) p.value = std::string(item.string_value);
-    out.pairs.push_back(std::move(p));
+    if (p.value_is_string) p.value = item.string_value;
   }
 
   // Object-level rules.
@@ -197,35 +131,31 @@ ParametersCheck CheckParameters(std::string_view json_text,
          std::to_string(out.pairs.size()) + " pairs; the limit is " +
              std::to_string(max_pairs));
   }
-  std::vector<HashedName> keys;
-  keys.reserve(out.pairs.size());
-  for (const ParameterPair& p : out.pairs) keys.push_back(Hashed(p.key));
-  const KeyIndex index = IndexKeys(keys);
-  const std::vector<size_t>& first = index.first;
-  for (size_t i = 0; i < out.pairs.size(); ++i) {
-    if (first[i] == i) continue;
+  const KeyIndex index = IndexKeys(out.pairs);
+  for (size_t i : index.repeats) {
     const ParameterPair& p = out.pairs[i];
+    const ParameterPair& first = out.pairs[index.first[index.names.Find(p.key)]];
     fail(Code::kParameterKeyDuplicate, PairField(p.key), p.key_span,
-         "the key \"" + p.key + "\" repeats \"" + out.pairs[first[i]].key +
-             "\" at offset " + std::to_string(out.pairs[first[i]].key_span.offset));
+         "the key \"" + std::string(p.key) + "\" repeats \"" + std::string(first.key) +
+             "\" at offset " + std::to_string(first.key_span.offset));
   }
 
   // Per-pair rules.
-  const auto placeholders =
-      content != nullptr ? UserPlaceholders(*content)
-                         : std::vector<std::pair<HashedName, const Placeholder*>>{};
-  const NameSet defined = NamesOf(placeholders);
+  const NameIndex defined = content != nullptr ? DefinedNames(*content) : NameIndex();
   for (size_t i = 0; i < out.pairs.size(); ++i) {
     const ParameterPair& p = out.pairs[i];
-    const Utf8Facts key = ScanUtf8(p.key);
-    if (static_cast<int64_t>(key.code_points) > limits.max_parameter_key_chars) {
+    // (Bytes bound code points, so a short key needs no count.)
+    const size_t key_chars = static_cast<int64_t>(p.key.size()) > limits.max_parameter_key_chars
+                                 ? ScanUtf8(p.key).code_points
+                                 : p.key.size();
+    if (static_cast<int64_t>(key_chars) > limits.max_parameter_key_chars) {
       fail(Code::kParameterKeyExceedLimit, PairField(p.key), p.key_span,
-           "the key has " + std::to_string(key.code_points) +
+           "the key has " + std::to_string(key_chars) +
                " characters; the limit is " +
                std::to_string(limits.max_parameter_key_chars));
-    } else if (content != nullptr && !defined.Contains(keys[i])) {
+    } else if (content != nullptr && defined.Find(p.key) == NameIndex::kAbsent) {
       fail(Code::kParameterNotMatched, PairField(p.key), p.key_span,
-           "CommandContent has no {{" + p.key + "}}");
+           "CommandContent has no {{" + std::string(p.key) + "}}");
     }
     if (!p.value_is_string) {
       fail(Code::kParameterTypeNotSupported, PairField(p.key), p.value_span,
@@ -235,7 +165,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
       continue;
     }
     const Utf8Facts value = ScanUtf8(p.value);
-    if (!value.valid || p.value.find('\0') != std::string::npos) {
+    if (!value.valid || p.value.find('\0') != std::string_view::npos) {
       fail(Code::kInvalidParameterCharsetParameters, PairField(p.key),
            p.value_span,
            !value.valid ? "the value is not valid UTF-8 (decoded byte " +
@@ -244,7 +174,15 @@ ParametersCheck CheckParameters(std::string_view json_text,
     }
   }
   if (content != nullptr) {
-    out.findings.warnings = MissingValues(placeholders, defined, index.distinct);
+    out.findings.warnings = MissingValues(*content, index);
+    for (const TemplateScan::UserName& u : content->user_names) {
+      const Placeholder& p = content->placeholders[u.first];
+      const size_t at = index.names.Find(p.name, p.name_hash);
+      const size_t pair = at == NameIndex::kAbsent ? kNone : index.last_string[at];
+      if (pair != kNone) {
+        out.substitution_delta += static_cast<int64_t>(u.uses * out.pairs[pair].value.size());
+      }
+    }
   }
   return out;
 }

@@ -58,6 +58,8 @@
 #ifndef RUNCHECK_PARAMS_PARAMETERS_H_
 #define RUNCHECK_PARAMS_PARAMETERS_H_
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,17 +71,25 @@
 namespace runcheck {
 namespace params {
 
+// Keys and values view the decoded text, which the ParametersCheck owns.
 struct ParameterPair {
-  std::string key;     // decoded
-  std::string value;   // decoded; empty when the value is not a string
+  std::string_view key;     // decoded
+  std::string_view value;   // decoded; empty when the value is not a string
   bool value_is_string = false;
   Span key_span;       // the key token, quotes included
   Span value_span;     // the value token
 };
 
+// Move-only: `pairs` view `storage`, which moves with it.
 struct ParametersCheck {
   std::vector<ParameterPair> pairs;  // in text order, duplicates included
   Findings findings;
+  // With a content scan: how many bytes substituting the user values changes
+  // the content by, i.e. SubstitutedSize(content, scan,
+  // ParameterValues::FromPairs(pairs)) - content.size() (params/render.h),
+  // for the size rule without a second lookup. 0 without a scan.
+  int64_t substitution_delta = 0;
+  std::unique_ptr<char[]> storage;   // the decoded keys and values
 };
 
 // `content`: the scan of CommandContent, or null to skip the rules that

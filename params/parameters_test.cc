@@ -192,6 +192,24 @@ TEST(ParametersTest, ManyDuplicatesStayLinear) {
   EXPECT_EQ(p.findings.violations.back().span->offset, json.size() - 8);
 }
 
+// The size the content grows or shrinks by when the user values are
+// substituted: each placeholder takes the value of the last string pair of
+// its name (ignoring case); a missing or non-string value renders empty.
+TEST(ParametersTest, SubstitutionDelta) {
+  const std::string content = "a {{name}} b {{ Name }} c {{other}} d {{gone}} {{ACS::RegionId}}";
+  const TemplateScan scan = ScanTemplate(content, Limits{});
+  // name: "xy" then "NAME": "abcd" (the later wins); other: a number.
+  const ParametersCheck p =
+      CheckParameters(R"({"name": "xy", "other": 5, "NAME": "abcd"})", Limits{}, &scan);
+  const int64_t placeholders = 8 + 10 + 9 + 8;  // {{name}} {{ Name }} {{other}} {{gone}}
+  EXPECT_EQ(p.substitution_delta, 4 + 4 - placeholders);
+  EXPECT_EQ(CheckParameters("{}", Limits{}, &scan).substitution_delta, -placeholders);
+  EXPECT_EQ(CheckParameters(R"({"name": "xy"})", Limits{}, nullptr).substitution_delta, 0);
+  // Not an object: no values at all.
+  EXPECT_EQ(CheckParameters(R"(["name"])", Limits{}, &scan).substitution_delta, -placeholders);
+  EXPECT_EQ(CheckParameters(R"({"name": )", Limits{}, &scan).substitution_delta, -placeholders);
+}
+
 }  // namespace
 }  // namespace params
 }  // namespace runcheck

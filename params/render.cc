@@ -33,7 +33,7 @@ std::optional<std::string> Refuse(std::string* why, std::string reason) {
 ParameterValues ParameterValues::FromPairs(const std::vector<ParameterPair>& pairs) {
   ParameterValues v;
   for (const ParameterPair& p : pairs) {
-    if (p.value_is_string) v.Set(p.key, p.value);
+    if (p.value_is_string) v.Set(p.key, std::string(p.value));
   }
   return v;
 }

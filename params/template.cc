@@ -1,10 +1,11 @@
 #include "params/template.h"
 
 #include <algorithm>
-#include <cctype>
+#include <cstring>
 #include <optional>
 #include <string>
 
+#include "params/name_index.h"
 #include "rules/ascii.h"
 
 namespace runcheck {
@@ -27,22 +28,33 @@ bool AllOf(std::string_view s, Pred pred) {
   return true;
 }
 
-bool UserNameChar(unsigned char c) {
-  return std::isalnum(c) || c == '_' || c == '-';
+bool AlnumAscii(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+bool UserNameChar(unsigned char c) { return AlnumAscii(c) || c == '_' || c == '-'; }
 bool StoreNameChar(unsigned char c) {
-  return std::isalnum(c) || c == '_' || c == '.' || c == '/' || c == '-';
+  return AlnumAscii(c) || c == '_' || c == '.' || c == '/' || c == '-';
 }
 
-// The key under which a placeholder counts toward the distinct limit.
-std::string DistinctKey(const Placeholder& p) {
-  std::string key = p.kind == Placeholder::kUser      ? "u:"
-                    : p.kind == Placeholder::kBuiltin ? "b:"
-                                                      : "s:";
-  for (char c : p.name) {
-    key += p.kind == Placeholder::kParameterStore ? c : LowerAscii(c);
+// Whether two placeholders count once toward the distinct limit: same kind
+// and name (ignoring case, but for parameter-store names).
+bool SameName(const Placeholder& a, const Placeholder& b) {
+  if (a.kind != b.kind) return false;
+  return a.kind == Placeholder::kParameterStore ? a.name == b.name
+                                                : a.name_hash == b.name_hash &&
+                                                      EqualsIgnoreCase(a.name, b.name);
+}
+
+// The offset of the first `cc` pair at or after `from`, or npos.
+size_t FindPair(std::string_view s, size_t from, char c) {
+  while (from + 1 < s.size()) {
+    const void* hit = std::memchr(s.data() + from, c, s.size() - from - 1);
+    if (hit == nullptr) return std::string_view::npos;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+    if (s[at + 1] == c) return at;
+    from = at + 1;
   }
-  return key;
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -53,13 +65,18 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
     out.findings.violations.push_back(
         Violation{code, std::string(kField), span, std::move(detail)});
   };
-  std::vector<std::string> distinct;  // sorted; at most limit + 1 entries
+  // One placeholder per distinct name so far; at most limit + 1 entries, so
+  // the linear search stays bounded.
+  std::vector<size_t> distinct;  // indexes into out.placeholders
   bool count_reported = false;
+  NameIndex user_names;
+  out.placeholders.reserve(32);
+  distinct.reserve(32);
   size_t i = 0;
   while (true) {
-    const size_t open = content.find("{{", i);
+    const size_t open = FindPair(content, i, '{');
     if (open == std::string_view::npos) break;
-    const size_t close = content.find("}}", open + 2);
+    const size_t close = FindPair(content, open + 2, '}');
     if (close == std::string_view::npos) break;  // unclosed: plain text
     const Span span{open, close + 2 - open};
     std::string_view inner = content.substr(open + 2, close - open - 2);
@@ -70,7 +87,7 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
     std::optional<Placeholder> p;
     if (inner.empty()) {
       fail(Code::kCmdParamEmptyKey, span, "the placeholder has no name");
-    } else if (StartsWithIgnoreCase(inner, "ACS::")) {
+    } else if ((inner[0] == 'A' || inner[0] == 'a') && StartsWithIgnoreCase(inner, "ACS::")) {
       const std::string_view name = inner.substr(5);
       const bool known = std::any_of(
           std::begin(kBuiltins), std::end(kBuiltins),
@@ -83,7 +100,8 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
                  " (known: RegionId, AccountId, InstanceId, InstanceName, "
                  "InvokeId, CommandId)");
       }
-    } else if (inner.substr(0, 4) == "oos:" || inner.substr(0, 11) == "oos-secret:") {
+    } else if (inner[0] == 'o' &&
+               (inner.substr(0, 4) == "oos:" || inner.substr(0, 11) == "oos-secret:")) {
       const std::string_view name = inner.substr(inner[3] == ':' ? 4 : 11);
       if (AllOf(name, StoreNameChar)) {
         p = Placeholder{Placeholder::kParameterStore, name, span};
@@ -103,12 +121,20 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
       p = Placeholder{Placeholder::kUser, inner, span};
     }
     if (!p) continue;
+    p->name_hash = p->kind == Placeholder::kParameterStore ? 0 : FoldedHash(p->name);
     out.placeholders.push_back(*p);
+    if (p->kind == Placeholder::kUser) {
+      bool added = false;
+      const size_t at = user_names.Add(p->name, p->name_hash, &added);
+      if (added) out.user_names.push_back({out.placeholders.size() - 1, 0});
+      ++out.user_names[at].uses;
+    }
     if (count_reported) continue;  // `distinct` stays within limit + 1
-    std::string key = DistinctKey(*p);
-    auto it = std::lower_bound(distinct.begin(), distinct.end(), key);
-    if (it != distinct.end() && *it == key) continue;
-    distinct.insert(it, std::move(key));
+    const bool seen = std::any_of(distinct.begin(), distinct.end(), [&](size_t d) {
+      return SameName(out.placeholders[d], *p);
+    });
+    if (seen) continue;
+    distinct.push_back(out.placeholders.size() - 1);
     if (static_cast<int>(distinct.size()) > limits.max_content_parameters) {
       count_reported = true;
       fail(Code::kCmdParamCountExceedLimit, span,

@@ -45,6 +45,7 @@
 #ifndef RUNCHECK_PARAMS_TEMPLATE_H_
 #define RUNCHECK_PARAMS_TEMPLATE_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -59,10 +60,21 @@ struct Placeholder {
   Kind kind;
   std::string_view name;  // trimmed; without the ACS:: / oos: prefix
   Span span;              // the whole {{...}}
+  // FoldedHash(name) (rules/ascii.h), for matching user and built-in names,
+  // which compare ignoring case.
+  uint64_t name_hash = 0;
 };
 
 struct TemplateScan {
   std::vector<Placeholder> placeholders;  // valid ones, in content order
+  // The distinct user parameter names (ignoring ASCII case) in order of
+  // first appearance: the first placeholder of each (an index into
+  // `placeholders`) and how many placeholders use the name.
+  struct UserName {
+    size_t first;
+    size_t uses;
+  };
+  std::vector<UserName> user_names;
   Findings findings;
 };
 

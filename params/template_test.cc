@@ -75,6 +75,25 @@ TEST(TemplateTest, ClassifiesWithSpans) {
   EXPECT_EQ(s.placeholders[2].name, "x");
 }
 
+TEST(TemplateTest, DistinctUserNamesWithUses) {
+  const TemplateScan s =
+      ScanTemplate("{{b}} {{ACS::RegionId}} {{a}} {{B}} {{oos:b}} {{ b }} {{A}}", Limits{});
+  ASSERT_EQ(s.placeholders.size(), 7u);
+  ASSERT_EQ(s.user_names.size(), 2u);
+  EXPECT_EQ(s.user_names[0].first, 0u);  // b, B, b
+  EXPECT_EQ(s.user_names[0].uses, 3u);
+  EXPECT_EQ(s.user_names[1].first, 2u);  // a, A
+  EXPECT_EQ(s.user_names[1].uses, 2u);
+  // Past the count limit every name is still indexed.
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "{{p" + std::to_string(i % 30) + "}}";
+  const TemplateScan m = ScanTemplate(many, Limits{});
+  ASSERT_EQ(m.user_names.size(), 30u);
+  EXPECT_EQ(m.user_names[29].first, 29u);
+  EXPECT_EQ(m.user_names[9].uses, 2u);
+  EXPECT_EQ(m.user_names[10].uses, 1u);
+}
+
 TEST(TemplateTest, DistinctCountLimit) {
   std::string twenty, twenty_one;
   for (int i = 0; i < 20; ++i) twenty += "{{p" + std::to_string(i) + "}}";

@@ -20,6 +20,7 @@
 #ifndef RUNCHECK_RULES_ASCII_H_
 #define RUNCHECK_RULES_ASCII_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,17 @@ struct LessIgnoreCase {
     return CompareIgnoreCase(a, b) < 0;
   }
 };
+
+// FNV-1a over the ASCII-lower-cased bytes: equal for strings that are equal
+// ignoring case. A grouping key only: confirm a match with EqualsIgnoreCase.
+inline uint64_t FoldedHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(LowerAscii(c));
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 inline std::string ToLowerAscii(std::string_view s) {
   std::string out(s);

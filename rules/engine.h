@@ -104,7 +104,7 @@ template <typename In>
 using Rule = std::function<void(const In&, RuleContext&)>;
 
 template <typename In>
-using Getter = std::function<const std::optional<std::string>*(const In&)>;
+using Getter = std::function<const std::optional<std::string_view>*(const In&)>;
 
 // Runs `checks` in order on `value`, reporting each problem on `field`.
 inline void RunChecks(std::string_view value, const std::vector<ValueCheck>& checks,
@@ -120,7 +120,7 @@ template <typename In>
 Rule<In> Field(std::string field, Getter<In> get, std::vector<ValueCheck> checks) {
   return [field = std::move(field), get = std::move(get),
           checks = std::move(checks)](const In& in, RuleContext& ctx) {
-    const std::optional<std::string>* v = get(in);
+    const std::optional<std::string_view>* v = get(in);
     if (v == nullptr || !v->has_value() || (*v)->empty()) return;
     RunChecks(**v, checks, field, ctx);
   };
@@ -132,7 +132,7 @@ Rule<In> Required(std::string field, Getter<In> get, Code missing,
                   std::vector<ValueCheck> checks = {}) {
   return [field = std::move(field), get = std::move(get), missing,
           checks = std::move(checks)](const In& in, RuleContext& ctx) {
-    const std::optional<std::string>* v = get(in);
+    const std::optional<std::string_view>* v = get(in);
     if (v == nullptr || !v->has_value() || (*v)->empty()) {
       ctx.Report(missing, field, std::nullopt, field + " is required");
       return;

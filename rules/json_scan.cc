@@ -7,7 +7,12 @@
 #define RAPIDJSON_SSE2
 #endif
 
+#include <algorithm>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <string>
 
 #include "rapidjson/error/en.h"
@@ -17,15 +22,17 @@
 namespace runcheck {
 namespace {
 
-// A SAX handler that keeps depth 0 (the root) and depth 1 (its children).
+// A SAX handler that keeps the root and the items down to `max_depth`.
 // Token positions come from the original text, not from the stream (RapidJSON
 // parses strings on a local copy of the stream, so its position lags inside
-// a callback, and in-situ parsing rewrites the buffer): a token starts at the first byte after the previous
-// token that is not white space or a separator, and ends where its grammar
-// says. RapidJSON has already checked the token when the event arrives.
+// a callback, and in-situ parsing rewrites the buffer): a token starts at the
+// first byte after the previous token that is not white space or a
+// separator, and ends where its grammar says. RapidJSON has already checked
+// the token when the event arrives.
 class Handler {
  public:
-  Handler(std::string_view text, JsonScan& out) : text_(text), out_(out) {}
+  Handler(std::string_view text, int max_depth, JsonScan& out)
+      : text_(text), max_depth_(max_depth), out_(out) {}
 
   bool Null() { return Scalar(JsonKind::kNull, {}); }
   bool Bool(bool b) { return Scalar(b ? JsonKind::kTrue : JsonKind::kFalse, {}); }
@@ -44,7 +51,7 @@ class Handler {
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     const size_t start = TokenStart();
     const size_t end = TokenEnd(JsonKind::kString, start);
-    if (depth_ == 1) {
+    if (Kept()) {
       pending_key_ = std::string_view(s, n);
       pending_key_span_ = Span{start, end - start};
     }
@@ -57,6 +64,11 @@ class Handler {
   bool EndArray(rapidjson::SizeType) { return Close(); }
 
  private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  // Whether a value starting now is an item the scan keeps.
+  bool Kept() const { return depth_ >= 1 && depth_ <= max_depth_; }
+
   size_t TokenStart() const {
     size_t i = last_end_;
     while (i < text_.size()) {
@@ -102,31 +114,36 @@ class Handler {
     return start + 1;
   }
 
-  JsonItem* Begin(JsonKind kind, size_t start) {
-    JsonItem* item = nullptr;
+  // Starts the item for a value at `start`: the index of the kept item, or
+  // kNone (the root, or past max_depth).
+  size_t Begin(JsonKind kind, size_t start) {
     if (depth_ == 0) {
-      item = &out_.root;
-    } else if (depth_ == 1) {
-      out_.items.emplace_back();
-      item = &out_.items.back();
-      item->key = pending_key_;
-      item->key_span = pending_key_span_;
-      pending_key_ = {};
+      out_.root.kind = kind;
+      out_.root.depth = 0;
+      out_.root.span.offset = start;
+      return kNone;
     }
-    if (item != nullptr) {
-      item->kind = kind;
-      item->span.offset = start;
-    }
-    return item;
+    if (!Kept()) return kNone;
+    JsonItem& item = out_.items.emplace_back();
+    item.key = pending_key_;
+    item.key_span = pending_key_span_;
+    pending_key_ = {};
+    pending_key_span_ = {};
+    item.kind = kind;
+    item.depth = depth_;
+    item.span.offset = start;
+    return out_.items.size() - 1;
   }
 
   bool Scalar(JsonKind kind, std::string_view str) {
     const size_t start = TokenStart();
-    JsonItem* item = Begin(kind, start);
+    const size_t index = Begin(kind, start);
     last_end_ = TokenEnd(kind, start);
+    JsonItem* item = depth_ == 0 ? &out_.root : index != kNone ? &out_.items[index] : nullptr;
     if (item != nullptr) {
       item->span.length = last_end_ - item->span.offset;
       if (kind == JsonKind::kString) item->string_value = str;
+      item->next = out_.items.size();
     }
     return true;
   }
@@ -135,8 +152,8 @@ class Handler {
     // RapidJSON's iterative parser calls this before consuming the brace,
     // the recursive one after; TokenStart() finds it either way.
     const size_t start = TokenStart();
-    JsonItem* item = Begin(kind, start);
-    if (depth_ <= 1) open_[depth_] = item;
+    const size_t index = Begin(kind, start);
+    if (depth_ <= max_depth_) open_[depth_] = index;
     ++depth_;
     last_end_ = start + 1;
     return true;
@@ -145,35 +162,38 @@ class Handler {
   bool Close() {
     --depth_;
     last_end_ = TokenStart() + 1;  // see Open()
-    if (depth_ <= 1 && open_[depth_] != nullptr) {
-      // The item may have moved since Open() if it is a child (vector
-      // growth), so find it again by position.
-      JsonItem* item = depth_ == 0 ? &out_.root : &out_.items.back();
-      item->span.length = last_end_ - item->span.offset;
-    }
+    if (depth_ > max_depth_) return true;
+    const size_t index = open_[depth_];
+    JsonItem* item = depth_ == 0 ? &out_.root : &out_.items[index];
+    item->span.length = last_end_ - item->span.offset;
+    item->next = out_.items.size();
     return true;
   }
 
   std::string_view text_;
+  int max_depth_;
   JsonScan& out_;
   int depth_ = 0;
   size_t last_end_ = 0;
   std::string_view pending_key_;
   Span pending_key_span_;
-  JsonItem* open_[2] = {nullptr, nullptr};
+  // The kept items of the open containers by depth (kNone for the root).
+  size_t open_[kMaxJsonKeptDepth + 1] = {};
 };
 
-// How many times `c` occurs in `s`, counting no further than `limit`.
-size_t CountUpTo(std::string_view s, char c, size_t limit) {
-  size_t n = 0;
-  const char* p = s.data();
-  const char* const end = p + s.size();
-  while (n < limit && p < end) {
-    p = static_cast<const char*>(std::memchr(p, c, static_cast<size_t>(end - p)));
-    if (p == nullptr) break;
-    ++n;
-    ++p;
+// How many `{` and `[` bytes `s` holds, counting no further than `limit`.
+size_t CountOpens(std::string_view s, size_t limit) {
+  size_t n = 0, i = 0;
+#if defined(__SSE2__)
+  const __m128i brace = _mm_set1_epi8('{'), bracket = _mm_set1_epi8('[');
+  for (; i + 16 <= s.size() && n <= limit; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const unsigned hits = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, brace), _mm_cmpeq_epi8(v, bracket))));
+    if (hits != 0) n += static_cast<size_t>(__builtin_popcount(hits));
   }
+#endif
+  for (; i < s.size() && n <= limit; ++i) n += s[i] == '{' || s[i] == '[';
   return n;
 }
 
@@ -225,25 +245,30 @@ std::string JsonQuote(std::string_view text) {
   return out;
 }
 
-JsonScan ScanJson(std::string_view text) {
+JsonScan ScanJson(std::string_view text, int max_depth) {
   JsonScan out;
   out.items.reserve(16);
-  // A NUL-terminated copy with 16 NUL bytes of slack (the SIMD scanners read
-  // aligned 16-byte blocks, which may extend past the terminator), parsed in
-  // place: RapidJSON decodes each string into the copy itself.
-  out.buffer = std::make_unique<char[]>(text.size() + 17);
-  std::memcpy(out.buffer.get(), text.data(), text.size());
-  std::memset(out.buffer.get() + text.size(), 0, 17);
-  rapidjson::InsituStringStream is(out.buffer.get());
-  Handler handler(text, out);
+  // One allocation: a NUL-terminated copy with 16 NUL bytes of slack (the
+  // SIMD scanners read aligned 16-byte blocks, which may extend past the
+  // terminator), parsed in place (RapidJSON decodes each string into the
+  // copy itself), then a copy that stays as written, `source`.
+  const size_t n = text.size();
+  out.buffer.reset(new char[2 * n + 17]);
+  char* const insitu = out.buffer.get();
+  char* const source = insitu + n + 17;
+  std::memcpy(insitu, text.data(), n);
+  std::memset(insitu + n, 0, 17);
+  std::memcpy(source, text.data(), n);
+  out.source = std::string_view(source, n);
+  rapidjson::InsituStringStream is(insitu);
+  Handler handler(text, std::clamp(max_depth, 1, kMaxJsonKeptDepth), out);
   rapidjson::Reader reader;
   // RapidJSON's recursive parser is about twice as fast as its iterative one
   // but spends call stack on each nesting level. The depth is at most the
   // number of `{` and `[` bytes, so a text with few of them is parsed
   // recursively and any other iteratively (its stack is on the heap).
   constexpr size_t kMaxOpensForRecursion = 64;
-  const size_t opens = CountUpTo(text, '{', kMaxOpensForRecursion + 1) +
-                       CountUpTo(text, '[', kMaxOpensForRecursion + 1);
+  const size_t opens = CountOpens(text, kMaxOpensForRecursion);
   constexpr unsigned kFlags =
       rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
   const rapidjson::ParseResult r =

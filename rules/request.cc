@@ -33,23 +33,22 @@ const std::vector<ScalarParameter>& ScalarParameters() {
   return *kParameters;
 }
 
-const std::string* FieldValue(const Request& request, std::string_view path) {
+std::optional<std::string_view> FieldValue(const Request& request, std::string_view path) {
   const size_t dot = path.find('.');
   const std::string_view head = path.substr(0, dot);
   for (const ScalarParameter& p : ScalarParameters()) {
     if (head == p.name) {
-      const std::optional<std::string>& v = request.*p.member;
-      return v ? &*v : nullptr;
+      return request.*p.member;
     }
   }
-  if (dot == std::string_view::npos) return nullptr;
+  if (dot == std::string_view::npos) return std::nullopt;
   std::string_view rest = path.substr(dot + 1);
   const size_t dot2 = rest.find('.');
   const std::string_view field = dot2 == std::string_view::npos ? "" : rest.substr(dot2 + 1);
   rest = rest.substr(0, dot2);
   int index = 0;
   for (char c : rest) {
-    if (c < '0' || c > '9' || index > 100000) return nullptr;
+    if (c < '0' || c > '9' || index > 100000) return std::nullopt;
     index = index * 10 + (c - '0');
   }
   // Lists are in index order (request.h), so entries are found by bisection.
@@ -57,17 +56,19 @@ const std::string* FieldValue(const Request& request, std::string_view path) {
     const auto& list = request.instance_ids;
     auto it = std::lower_bound(list.begin(), list.end(), index,
                                [](const ListEntry& e, int i) { return e.index < i; });
-    return it != list.end() && it->index == index ? &it->value : nullptr;
+    if (it == list.end() || it->index != index) return std::nullopt;
+    return it->value;
   }
   const std::vector<TagEntry>* tags = head == "Tag"           ? &request.tags
                                       : head == "ResourceTag" ? &request.resource_tags
                                                               : nullptr;
-  if (tags == nullptr) return nullptr;
+  if (tags == nullptr) return std::nullopt;
   auto it = std::lower_bound(tags->begin(), tags->end(), index,
                              [](const TagEntry& e, int i) { return e.index < i; });
-  if (it == tags->end() || it->index != index) return nullptr;
-  const std::optional<std::string>& v = field == "Key" ? it->key : it->value;
-  return v && (field == "Key" || field == "Value") ? &*v : nullptr;
+  if (it == tags->end() || it->index != index) return std::nullopt;
+  if (field == "Key") return it->key;
+  if (field == "Value") return it->value;
+  return std::nullopt;
 }
 
 bool operator==(const Request& a, const Request& b) {

@@ -8,6 +8,11 @@
 // trimmed or defaulted here; rules/run_command.h does that, so every byte
 // offset a rule reports is an offset into these strings.
 //
+// A Request *views* its text: the decoder (rules/request_decode.h) decodes
+// every value into one buffer that the DecodedRequest owns, so decoding
+// allocates once, not once per value. Keep the DecodedRequest (or whatever
+// holds the text of a Request built by hand) alive while the Request is used.
+//
 // Typed JSON values become their text: `true` -> "true", `60` -> "60", a
 // `Parameters` object -> the object's JSON text. A parameter that was not
 // sent is nullopt; one sent empty is "" (the rules treat both as "not given"
@@ -17,13 +22,13 @@
 // JSON array), in ascending index order, so field paths (`Tag.3.Key`) name
 // what the user sent.
 //
-// A plain value: copyable, thread-compatible.
+// A plain value of views: copyable (the copy views the same text),
+// thread-compatible.
 
 #ifndef RUNCHECK_RULES_REQUEST_H_
 #define RUNCHECK_RULES_REQUEST_H_
 
 #include <optional>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,42 +36,42 @@ namespace runcheck {
 
 struct ListEntry {
   int index = 0;  // 1-based, as written
-  std::string value;
+  std::string_view value;
 };
 
 struct TagEntry {
   int index = 0;  // 1-based, as written
-  std::optional<std::string> key;
-  std::optional<std::string> value;
+  std::optional<std::string_view> key;
+  std::optional<std::string_view> value;
 };
 
 struct Request {
-  std::optional<std::string> region_id;
-  std::optional<std::string> resource_group_id;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> type;
-  std::optional<std::string> command_content;
-  std::optional<std::string> working_dir;
-  std::optional<std::string> timeout;
-  std::optional<std::string> enable_parameter;
-  std::optional<std::string> repeat_mode;
-  std::optional<std::string> timed;
-  std::optional<std::string> frequency;
-  std::optional<std::string> parameters;  // JSON text
-  std::optional<std::string> keep_command;
-  std::optional<std::string> content_encoding;
-  std::optional<std::string> username;
-  std::optional<std::string> windows_password_name;
+  std::optional<std::string_view> region_id;
+  std::optional<std::string_view> resource_group_id;
+  std::optional<std::string_view> name;
+  std::optional<std::string_view> description;
+  std::optional<std::string_view> type;
+  std::optional<std::string_view> command_content;
+  std::optional<std::string_view> working_dir;
+  std::optional<std::string_view> timeout;
+  std::optional<std::string_view> enable_parameter;
+  std::optional<std::string_view> repeat_mode;
+  std::optional<std::string_view> timed;
+  std::optional<std::string_view> frequency;
+  std::optional<std::string_view> parameters;  // JSON text
+  std::optional<std::string_view> keep_command;
+  std::optional<std::string_view> content_encoding;
+  std::optional<std::string_view> username;
+  std::optional<std::string_view> windows_password_name;
   std::vector<ListEntry> instance_ids;
   std::vector<TagEntry> tags;
-  std::optional<std::string> container_id;
-  std::optional<std::string> container_name;
-  std::optional<std::string> client_token;
-  std::optional<std::string> oss_output_delivery;
+  std::optional<std::string_view> container_id;
+  std::optional<std::string_view> container_name;
+  std::optional<std::string_view> client_token;
+  std::optional<std::string_view> oss_output_delivery;
   std::vector<TagEntry> resource_tags;
-  std::optional<std::string> termination_mode;
-  std::optional<std::string> launcher;
+  std::optional<std::string_view> termination_mode;
+  std::optional<std::string_view> launcher;
 
   friend bool operator==(const Request& a, const Request& b);
 };
@@ -82,7 +87,7 @@ enum class WireType {
 
 struct ScalarParameter {
   std::string_view name;                     // as the API spells it
-  std::optional<std::string> Request::*member;
+  std::optional<std::string_view> Request::*member;
   WireType wire;
 };
 
@@ -92,9 +97,9 @@ struct ScalarParameter {
 const std::vector<ScalarParameter>& ScalarParameters();
 
 // The value a violation's field path names: `Name`, `InstanceId.3`,
-// `Tag.2.Key`, `Parameters.key` (the Parameters text). Null when the request
-// has no such value (or the path names the request as a whole).
-const std::string* FieldValue(const Request& request, std::string_view path);
+// `Tag.2.Key`, `Parameters.key` (the Parameters text). nullopt when the
+// request has no such value (or the path names the request as a whole).
+std::optional<std::string_view> FieldValue(const Request& request, std::string_view path);
 
 inline bool operator==(const ListEntry& a, const ListEntry& b) {
   return a.index == b.index && a.value == b.value;

@@ -1,11 +1,17 @@
 #include "rules/request_decode.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
-#include <map>
 #include <string>
-#include <unordered_set>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "absl/container/flat_hash_set.h"
 
 #include "rules/json_scan.h"
 #include "rules/utf8.h"
@@ -18,12 +24,43 @@ Violation Malformed(size_t offset, size_t length, std::string detail) {
                    std::move(detail)};
 }
 
+// The scalar parameter named `name` (exactly), or null. Names are grouped by
+// length, so a lookup compares with the two or three names of its length.
 const ScalarParameter* FindScalar(std::string_view name) {
-  for (const ScalarParameter& p : ScalarParameters()) {
-    if (name == p.name) return &p;
+  constexpr size_t kMaxLength = 32;
+  static const auto* const kByLength = [] {
+    auto* t = new std::array<std::vector<const ScalarParameter*>, kMaxLength>;
+    for (const ScalarParameter& p : ScalarParameters()) (*t)[p.name.size()].push_back(&p);
+    return t;
+  }();
+  if (name.size() >= kMaxLength) return nullptr;
+  for (const ScalarParameter* p : (*kByLength)[name.size()]) {
+    if (std::memcmp(p->name.data(), name.data(), name.size()) == 0) return p;
   }
   return nullptr;
 }
+
+// The keys (or members) seen so far, to refuse a repeated one: the scalar
+// parameters by their place in ScalarParameters(), any other key by its
+// text (views into the DecodedRequest's storage).
+class SeenKeys {
+ public:
+  // False when `key` (`scalar`, if it names one) was seen before.
+  bool Insert(std::string_view key, const ScalarParameter* scalar) {
+    if (scalar != nullptr) {
+      const uint64_t bit = uint64_t{1} << (scalar - ScalarParameters().data());
+      const bool seen = (scalars_ & bit) != 0;
+      scalars_ |= bit;
+      return !seen;
+    }
+    return others_.insert(key).second;
+  }
+
+ private:
+  uint64_t scalars_ = 0;  // request_decode_test checks that 64 bits suffice
+  absl::flat_hash_set<std::string_view> others_;
+};
+
 
 // The two tag-like lists.
 std::vector<TagEntry> Request::*TagList(std::string_view name) {
@@ -43,44 +80,64 @@ int ParseIndex(std::string_view digits) {
   return n <= kMaxListIndex ? n : 0;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Percent-decodes text[begin, end) (`+` is a space). On a bad escape,
-// returns false with `*error_at` set to the offset of its `%`.
-bool PercentDecode(std::string_view text, size_t begin, size_t end,
-                   std::string* out, size_t* error_at) {
-  out->resize(end - begin);  // decoding never grows the text
-  char* w = out->data();
-  const char* p = text.data() + begin;
-  const char* const stop = text.data() + end;
-  while (p < stop) {
-    // Copy the run up to the next escape, turning `+` into spaces.
-    const char* q = static_cast<const char*>(std::memchr(p, '%', static_cast<size_t>(stop - p)));
-    if (q == nullptr) q = stop;
-    const size_t run = static_cast<size_t>(q - p);
-    std::memcpy(w, p, run);
-    for (char* c = static_cast<char*>(std::memchr(w, '+', run)); c != nullptr;
-         c = static_cast<char*>(std::memchr(c + 1, '+', static_cast<size_t>(w + run - c - 1)))) {
-      *c = ' ';
-    }
-    w += run;
-    p = q;
-    if (p == stop) break;
-    const int h = stop - p > 2 ? HexValue(p[1]) : -1;
-    const int l = h >= 0 ? HexValue(p[2]) : -1;
-    if (l < 0) {
-      *error_at = static_cast<size_t>(p - text.data());
-      return false;
-    }
-    *w++ = static_cast<char>(h * 16 + l);
-    p += 3;
+// Hexadecimal digit values; -1 for other bytes.
+constexpr std::array<int8_t, 256> kHexValue = [] {
+  std::array<int8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = c >= '0' && c <= '9'   ? static_cast<int8_t>(c - '0')
+           : c >= 'a' && c <= 'f' ? static_cast<int8_t>(c - 'a' + 10)
+           : c >= 'A' && c <= 'F' ? static_cast<int8_t>(c - 'A' + 10)
+                                  : int8_t{-1};
   }
-  out->resize(static_cast<size_t>(w - out->data()));
+  return t;
+}();
+
+// Percent-decodes text[begin, end) (`+` is a space) to `*out`, which
+// advances past the decoded bytes (never more than end - begin). On a bad
+// escape, returns false with `*error_at` set to the offset of its `%`.
+bool PercentDecode(std::string_view text, size_t begin, size_t end, char** out,
+                   size_t* error_at) {
+  char* w = *out;
+  const char* const data = text.data();
+  size_t i = begin;
+#if defined(__SSE2__)
+  const __m128i percent = _mm_set1_epi8('%'), plus = _mm_set1_epi8('+');
+#endif
+  while (i < end) {
+#if defined(__SSE2__)
+    // Copy 16 bytes at a time up to the next `%` or `+`, or `end`. A block
+    // may reach past `end` (not past the text): what lies there is not
+    // used. The output never overtakes the input, so a whole block always
+    // fits behind it.
+    while (i + 16 <= text.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(_mm_cmpeq_epi8(v, percent), _mm_cmpeq_epi8(v, plus))));
+      if (end - i < 16) hits |= 1u << (end - i);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+      const size_t run = hits == 0 ? 16 : static_cast<size_t>(__builtin_ctz(hits));
+      w += run;
+      i += run;
+      if (hits != 0) break;
+    }
+    if (i >= end) break;
+#endif
+    const unsigned char c = static_cast<unsigned char>(data[i]);
+    if (c == '%') {
+      const int h = end - i > 2 ? kHexValue[static_cast<unsigned char>(data[i + 1])] : -1;
+      const int l = end - i > 2 ? kHexValue[static_cast<unsigned char>(data[i + 2])] : -1;
+      if ((h | l) < 0) {
+        *error_at = i;
+        return false;
+      }
+      *w++ = static_cast<char>(h << 4 | l);
+      i += 3;
+    } else {
+      *w++ = c == '+' ? ' ' : static_cast<char>(c);
+      ++i;
+    }
+  }
+  *out = w;
   return true;
 }
 
@@ -125,11 +182,13 @@ void SortAndMergeByIndex(std::vector<TagEntry>& list) {
 
 namespace {
 
-// The query form's pairs into `d`, lists in arrival order.
+// The query form's pairs into `d`, lists in arrival order. Keys and values
+// are decoded into d.storage, one after the other.
 void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
   Request& r = d.request;
-  std::unordered_set<std::string> seen;
-  std::string key, value;
+  d.storage.reset(new char[text.size() + 1]);
+  char* w = d.storage.get();
+  SeenKeys seen;
   size_t pos = !text.empty() && text[0] == '?' ? 1 : 0;
   while (pos <= text.size()) {
     size_t end = text.find('&', pos);
@@ -137,31 +196,37 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
     const size_t begin = pos;
     pos = end + 1;
     if (begin == end) continue;
-    size_t eq = text.find('=', begin);
-    if (eq == std::string_view::npos || eq > end) eq = end;
+    // (Searched within the pair only: a text of many pairs without `=`
+    // stays linear.)
+    size_t eq = text.substr(begin, end - begin).find('=');
+    eq = eq == std::string_view::npos ? end : begin + eq;
     size_t bad = 0;
-    if (!PercentDecode(text, begin, eq, &key, &bad) ||
-        (eq < end && !PercentDecode(text, eq + 1, end, &value, &bad))) {
+    char* const key_start = w;
+    const bool key_ok = PercentDecode(text, begin, eq, &w, &bad);
+    const std::string_view key(key_start, static_cast<size_t>(w - key_start));
+    char* const value_start = w;
+    if (!key_ok || (eq < end && !PercentDecode(text, eq + 1, end, &w, &bad))) {
       d.malformed = Malformed(bad, std::min<size_t>(3, end - bad),
                               "a % escape needs two hexadecimal digits");
       return;
     }
-    if (eq == end) value.clear();
+    const std::string_view value(value_start, static_cast<size_t>(w - value_start));
     const Span key_span{begin, eq - begin};
-    if (!seen.insert(key).second) {
+    const ScalarParameter* const p = FindScalar(key);
+    if (!seen.Insert(key, p)) {
       d.malformed = Malformed(key_span.offset, key_span.length,
-                              "the key " + key + " is repeated");
+                              "the key " + std::string(key) + " is repeated");
       return;
     }
-    if (const ScalarParameter* p = FindScalar(key)) {
+    if (p != nullptr) {
       r.*p->member = value;
       continue;
     }
     // Lists: InstanceId.N, Tag.N.Key, Tag.N.Value, ResourceTag.N.(Key|Value).
     const size_t dot = key.find('.');
-    if (dot == std::string::npos) continue;  // unknown: ignored
-    const std::string_view head = std::string_view(key).substr(0, dot);
-    std::string_view rest = std::string_view(key).substr(dot + 1);
+    if (dot == std::string_view::npos) continue;  // unknown: ignored
+    const std::string_view head = key.substr(0, dot);
+    std::string_view rest = key.substr(dot + 1);
     const bool is_instance = head == "InstanceId";
     std::vector<TagEntry> Request::*tags = TagList(head);
     if (!is_instance && tags == nullptr) continue;
@@ -177,7 +242,7 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
     if (index == 0) {
       d.malformed = Malformed(key_span.offset, key_span.length,
                               "a list index is 1 to " + std::to_string(kMaxListIndex) +
-                                  " without leading zeros: " + key);
+                                  " without leading zeros: " + std::string(key));
       return;
     }
     if (is_instance) {
@@ -186,7 +251,7 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
       TagEntry e;
       e.index = index;
       (field == "Key" ? e.key : e.value) = value;
-      (r.*tags).push_back(std::move(e));
+      (r.*tags).push_back(e);
     }
   }
 }
@@ -205,32 +270,108 @@ DecodedRequest DecodeQueryRequest(std::string_view text) {
 
 namespace {
 
-// Decodes one JSON object member of a tag list entry.
-std::optional<Violation> DecodeTagObject(std::string_view text, size_t base,
-                                         TagEntry* entry) {
-  const JsonScan obj = ScanJson(text);
-  if (obj.root.kind != JsonKind::kObject) {
-    return Malformed(base, text.size(), "a tag is an object {\"Key\": ..., \"Value\": ...}");
+// Decodes a tag list entry, items[i] of `json`.
+std::optional<Violation> DecodeTagObject(const JsonScan& json, size_t i, TagEntry* entry) {
+  const JsonItem& obj = json.items[i];
+  if (obj.kind != JsonKind::kObject) {
+    return Malformed(obj.span.offset, obj.span.length,
+                     "a tag is an object {\"Key\": ..., \"Value\": ...}");
   }
   bool have_key = false, have_value = false;
-  for (const JsonItem& m : obj.items) {
+  for (const JsonItem& m : json.Children(i)) {
     const bool is_key = m.key == "Key";
     if (!is_key && m.key != "Value") continue;
     bool& have = is_key ? have_key : have_value;
     if (have) {
-      return Malformed(base + m.key_span.offset, m.key_span.length,
+      return Malformed(m.key_span.offset, m.key_span.length,
                        "the member " + std::string(m.key) + " is repeated");
     }
     have = true;
     if (m.kind == JsonKind::kNull) continue;
     if (m.kind != JsonKind::kString) {
-      return Malformed(base + m.span.offset, m.span.length,
+      return Malformed(m.span.offset, m.span.length,
                        "a tag's " + std::string(m.key) + " is a string, not a " +
                            std::string(JsonKindName(m.kind)));
     }
-    (is_key ? entry->key : entry->value) = std::string(m.string_value);
+    (is_key ? entry->key : entry->value) = m.string_value;
   }
   return std::nullopt;
+}
+
+// The members of the request object into `d`. Views point into json's
+// buffer, which the caller hands to d.storage.
+void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
+  Request& r = d.request;
+  SeenKeys seen;
+  for (auto it = json.Children().begin(); it != json.Children().end(); ++it) {
+    const JsonItem& m = *it;
+    const ScalarParameter* const p = FindScalar(m.key);
+    if (!seen.Insert(m.key, p)) {
+      d.malformed = Malformed(m.key_span.offset, m.key_span.length,
+                              "the member " + std::string(m.key) + " is repeated");
+      return;
+    }
+    if (m.kind == JsonKind::kNull) continue;
+    auto wrong_type = [&](std::string_view wanted) {
+      d.malformed = Malformed(m.span.offset, m.span.length,
+                              std::string(m.key) + " takes " + std::string(wanted) + ", not a " +
+                                  std::string(JsonKindName(m.kind)));
+    };
+    if (p != nullptr) {
+      std::optional<std::string_view>& slot = r.*p->member;
+      if (m.kind == JsonKind::kString) {
+        slot = m.string_value;
+      } else if (p->wire == WireType::kBoolean &&
+                 (m.kind == JsonKind::kTrue || m.kind == JsonKind::kFalse)) {
+        slot = m.kind == JsonKind::kTrue ? "true" : "false";
+      } else if ((p->wire == WireType::kInteger && m.kind == JsonKind::kNumber) ||
+                 (p->wire == WireType::kJsonObject && m.kind == JsonKind::kObject)) {
+        slot = json.Raw(m);
+      } else {
+        wrong_type(p->wire == WireType::kBoolean      ? "a boolean or a string"
+                   : p->wire == WireType::kInteger    ? "an integer or a string"
+                   : p->wire == WireType::kJsonObject ? "an object or a string"
+                                                      : "a string");
+        return;
+      }
+      continue;
+    }
+    const bool is_instance = m.key == "InstanceId";
+    std::vector<TagEntry> Request::*tags = TagList(m.key);
+    if (!is_instance && tags == nullptr) continue;  // unknown: ignored
+    if (m.kind != JsonKind::kArray) {
+      wrong_type("an array");
+      return;
+    }
+    int index = 0;
+    const JsonChildren entries = json.Children(it.index());
+    for (auto e = entries.begin(); e != entries.end(); ++e) {
+      ++index;
+      if (index > kMaxListIndex) {
+        d.malformed = Malformed(e->span.offset, e->span.length,
+                                std::string(m.key) + " has more than " +
+                                    std::to_string(kMaxListIndex) + " entries");
+        return;
+      }
+      if (is_instance) {
+        if (e->kind != JsonKind::kString) {
+          d.malformed = Malformed(e->span.offset, e->span.length,
+                                  "InstanceId entries are strings, not a " +
+                                      std::string(JsonKindName(e->kind)));
+          return;
+        }
+        r.instance_ids.push_back(ListEntry{index, e->string_value});
+        continue;
+      }
+      TagEntry entry;
+      entry.index = index;
+      if (auto bad = DecodeTagObject(json, e.index(), &entry)) {
+        d.malformed = std::move(bad);
+        return;
+      }
+      (r.*tags).push_back(entry);
+    }
+  }
 }
 
 }  // namespace
@@ -238,7 +379,8 @@ std::optional<Violation> DecodeTagObject(std::string_view text, size_t base,
 DecodedRequest DecodeJsonRequest(std::string_view text) {
   DecodedRequest d = Begin(WireForm::kJson, text);
   if (d.malformed) return d;
-  JsonScan json = ScanJson(text);
+  // Depth 3 reaches a tag's Key and Value: {"Tag": [{"Key": ...}]}.
+  JsonScan json = ScanJson(text, /*max_depth=*/3);
   if (json.error) {
     d.malformed = Malformed(json.error->offset, 0, "broken JSON: " + json.error->detail);
     return d;
@@ -248,79 +390,8 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
                             "the request is a JSON object");
     return d;
   }
-  Request& r = d.request;
-  std::unordered_set<std::string_view> seen;  // views into json.buffer
-  for (JsonItem& m : json.items) {
-    if (!seen.insert(m.key).second) {
-      d.malformed = Malformed(m.key_span.offset, m.key_span.length,
-                              "the member " + std::string(m.key) + " is repeated");
-      return d;
-    }
-    if (m.kind == JsonKind::kNull) continue;
-    const std::string_view raw = text.substr(m.span.offset, m.span.length);
-    auto wrong_type = [&](std::string_view wanted) {
-      d.malformed = Malformed(m.span.offset, m.span.length,
-                              std::string(m.key) + " takes " + std::string(wanted) + ", not a " +
-                                  std::string(JsonKindName(m.kind)));
-    };
-    if (const ScalarParameter* p = FindScalar(m.key)) {
-      std::optional<std::string>& slot = r.*p->member;
-      if (m.kind == JsonKind::kString) {
-        slot = std::string(m.string_value);
-      } else if (p->wire == WireType::kBoolean &&
-                 (m.kind == JsonKind::kTrue || m.kind == JsonKind::kFalse)) {
-        slot = m.kind == JsonKind::kTrue ? "true" : "false";
-      } else if (p->wire == WireType::kInteger && m.kind == JsonKind::kNumber) {
-        slot = std::string(raw);
-      } else if (p->wire == WireType::kJsonObject && m.kind == JsonKind::kObject) {
-        slot = std::string(raw);
-      } else {
-        wrong_type(p->wire == WireType::kBoolean      ? "a boolean or a string"
-                   : p->wire == WireType::kInteger    ? "an integer or a string"
-                   : p->wire == WireType::kJsonObject ? "an object or a string"
-                                                      : "a string");
-        return d;
-      }
-      continue;
-    }
-    const bool is_instance = m.key == "InstanceId";
-    std::vector<TagEntry> Request::*tags = TagList(m.key);
-    if (!is_instance && tags == nullptr) continue;  // unknown: ignored
-    if (m.kind != JsonKind::kArray) {
-      wrong_type("an array");
-      return d;
-    }
-    JsonScan list = ScanJson(raw);
-    int index = 0;
-    for (JsonItem& e : list.items) {
-      ++index;
-      const size_t base = m.span.offset + e.span.offset;
-      if (index > kMaxListIndex) {
-        d.malformed = Malformed(base, e.span.length,
-                                std::string(m.key) + " has more than " +
-                                    std::to_string(kMaxListIndex) + " entries");
-        return d;
-      }
-      if (is_instance) {
-        if (e.kind != JsonKind::kString) {
-          d.malformed = Malformed(base, e.span.length,
-                                  "InstanceId entries are strings, not a " +
-                                      std::string(JsonKindName(e.kind)));
-          return d;
-        }
-        r.instance_ids.push_back(ListEntry{index, std::string(e.string_value)});
-        continue;
-      }
-      TagEntry entry;
-      entry.index = index;
-      if (auto bad = DecodeTagObject(raw.substr(e.span.offset, e.span.length), base,
-                                     &entry)) {
-        d.malformed = std::move(bad);
-        return d;
-      }
-      (r.*tags).push_back(std::move(entry));
-    }
-  }
+  DecodeJsonMembers(json, d);
+  d.storage = std::move(json.buffer);
   return d;
 }
 

@@ -29,6 +29,8 @@
 // key, a bad list index, broken JSON, a repeated member, and a JSON value of
 // a type its parameter does not take. Decoding stops at the first.
 //
+// Cost: one pass over the text and one allocation for all the decoded
+// values (plus the JSON parser's item list and the duplicate-key set).
 // Bounds: time and memory linear in the text; JSON nesting costs heap, not
 // stack. No limit on the text's size is applied here: the embedder's HTTP
 // layer bounds it (the validate binary reads at most 1 MiB per request).
@@ -44,6 +46,7 @@
 #ifndef RUNCHECK_RULES_REQUEST_DECODE_H_
 #define RUNCHECK_RULES_REQUEST_DECODE_H_
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -54,10 +57,14 @@ namespace runcheck {
 
 enum class WireForm { kQuery, kJson };
 
+// Move-only: `request` views `storage`, which moves with it (the bytes stay
+// where they are). Do not keep `request` (or a copy of it) past the
+// DecodedRequest's lifetime.
 struct DecodedRequest {
   WireForm form = WireForm::kQuery;
   Request request;                     // what was decoded before any error
   std::optional<Violation> malformed;  // InvalidRequest.Malformed
+  std::unique_ptr<char[]> storage;     // the decoded text `request` views
 };
 
 DecodedRequest DecodeQueryRequest(std::string_view text);

@@ -72,6 +72,10 @@ TEST(RequestDecodeTest, MalformedWithOffsets) {
       {"raw invalid UTF-8", "Name=a\xC3(", 6},
       {"repeated key", "RegionId=a&Name=x&RegionId=b", 18},
       {"repeated after decoding", "Name=a&N%61me=b", 7},
+      {"repeated list key", "InstanceId.2=a&Tag.1.Key=k&InstanceId.2=b", 27},
+      {"repeated tag half", "Tag.1.Key=k&Tag.1.Value=v&Tag.1.Value=w", 26},
+      {"repeated unknown key", "Action=RunCommand&X=1&Action=RunCommand", 22},
+      {"a repeat before a bad escape", "Name=a&Name=b&Type=%G", 7},
       {"index zero", "InstanceId.0=i", 0},
       {"leading zero", "x=1&InstanceId.01=i", 4},
       {"index too big", "Tag.10001.Key=k", 0},
@@ -80,6 +84,8 @@ TEST(RequestDecodeTest, MalformedWithOffsets) {
       {"JSON not an object", " [1]", 1},
       {"invalid UTF-8 in JSON", "{\"Name\": \"\xFF\"}", 10},
       {"duplicate member", R"({"Name": "a", "Name": "b"})", 14},
+      {"duplicate list member", R"({"InstanceId": [], "Name": "a", "InstanceId": []})", 32},
+      {"duplicate unknown member", R"({"x": 1, "x": 2})", 9},
       {"number for Name", R"({"Name": 5})", 9},
       {"object for Type", R"({"Type": {}})", 9},
       {"array for Parameters", R"({"Parameters": []})", 15},
@@ -98,6 +104,11 @@ TEST(RequestDecodeTest, MalformedWithOffsets) {
     ASSERT_TRUE(d.malformed->span.has_value());
     EXPECT_EQ(d.malformed->span->offset, c.offset);
   }
+}
+
+// The decoder marks scalar parameters seen in a 64-bit mask.
+TEST(RequestDecodeTest, ScalarParametersFitTheSeenMask) {
+  EXPECT_LE(ScalarParameters().size(), 64u);
 }
 
 TEST(RequestDecodeTest, ManyKeysAreLinear) {

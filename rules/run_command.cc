@@ -17,7 +17,7 @@
 namespace runcheck {
 namespace {
 
-bool Given(const std::optional<std::string>& v) { return v.has_value() && !v->empty(); }
+bool Given(const std::optional<std::string_view>& v) { return v.has_value() && !v->empty(); }
 
 // What the request means, worked out once before the rules report. Holds the
 // decoded content that the template scan points into, so it never moves.
@@ -121,7 +121,7 @@ void Interpret(const Request& r, const ValidateOptions& options, Interpreted& x)
   }
 
   if (Given(r.command_content)) {
-    const std::string& c = *r.command_content;
+    const std::string_view c = *r.command_content;
     if (x.base64) {
       // DecodeBase64 checks strictly itself; the offset is wanted only on failure.
       if (std::optional<std::string> decoded = DecodeBase64(c)) {
@@ -166,10 +166,7 @@ Rule<In> CommandContentRule() {
       return;  // the size and template rules need the decoded content
     }
     int64_t size = static_cast<int64_t>(x.content.size());
-    if (x.scan && x.parameters) {
-      size = params::SubstitutedSize(
-          x.content, *x.scan, params::ParameterValues::FromPairs(x.parameters->pairs));
-    }
+    if (x.scan && x.parameters) size += x.parameters->substitution_delta;
     const Limits& limits = ctx.limits();
     const int64_t max = (!x.keep_valid || x.keep) ? limits.max_content_bytes_kept
                                                   : limits.max_content_bytes_unkept;
@@ -201,7 +198,7 @@ Rule<In> RepeatModeWarning() {
         *in.r.repeat_mode != "Period") {
       ctx.Warn("request.repeat-mode-overridden", "RepeatMode",
                Span{0, in.r.repeat_mode->size()},
-               "Frequency is given, so RepeatMode is Period, not " + *in.r.repeat_mode);
+               "Frequency is given, so RepeatMode is Period, not " + std::string(*in.r.repeat_mode));
     }
   };
 }
@@ -274,7 +271,7 @@ Rule<In> WindowsPasswordMissedRule() {
     if (windows && Given(r.username) && !EqualsIgnoreCase(*r.username, "System") &&
         !Given(r.windows_password_name)) {
       ctx.Report(Code::kWindowsPasswordNameMissed, "WindowsPasswordName", std::nullopt,
-                 "a Windows command run as " + *r.username +
+                 "a Windows command run as " + std::string(*r.username) +
                      " needs WindowsPasswordName");
     }
   };
@@ -430,7 +427,7 @@ Rule<In> ContainerTypeRule(bool on_container_id) {
     if (!in.x.type_valid || *r.type == "RunShellScript" || !(cid || cname)) return;
     if (on_container_id != cid) return;  // ContainerName only when it alone is given
     ctx.Report(Code::kInvalidInstanceNotMatch, on_container_id ? "ContainerId" : "ContainerName",
-               std::nullopt, "containers run RunShellScript only, not " + *r.type);
+               std::nullopt, "containers run RunShellScript only, not " + std::string(*r.type));
   };
 }
 
@@ -523,9 +520,13 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
       {"2.2.3.282", "2.1.3.282"}, {"2.2.3.309", "2.1.3.309"}, {"2.2.3.344", "2.1.3.344"}};
   AgentRequirement out;
   int level = -1;
-  auto need = [&](int l, std::string feature) {
-    out.reasons.push_back(feature + " needs " + kLevels[l].linux_version + " (Linux) / " +
-                          kLevels[l].windows_version + " (Windows)");
+  auto need = [&](int l, std::string_view feature, std::string_view name = {},
+                  std::string_view after = {}) {
+    std::string& r = out.reasons.emplace_back();
+    r.reserve(96);  // one allocation
+    r.append(feature).append(name).append(after).append(" needs ");
+    r.append(kLevels[l].linux_version).append(" (Linux) / ");
+    r.append(kLevels[l].windows_version).append(" (Windows)");
     level = std::max(level, l);
   };
   if (frequency) {
@@ -546,7 +547,7 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
         seen_344 = true;
       } else if (EqualsIgnoreCase(p.name, "InstanceId") || EqualsIgnoreCase(p.name, "InvokeId") ||
                  EqualsIgnoreCase(p.name, "CommandId")) {
-        if (!seen_309) need(1, "{{ACS::" + std::string(p.name) + "}}");
+        if (!seen_309) need(1, "{{ACS::", p.name, "}}");
         seen_309 = true;
       }
     }

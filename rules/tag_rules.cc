@@ -60,7 +60,7 @@ void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
   const ValueCheck key_length = MaxChars(&Limits::max_tag_key_chars, codes.bad_key);
   for (const TagEntry& e : tags) {
     if (!HasKey(e)) continue;
-    const std::string& key = *e.key;
+    const std::string_view key = *e.key;
     std::optional<Problem> p = key_length(key, limits);
     if (!p && (StartsWithIgnoreCase(key, "aliyun") || StartsWithIgnoreCase(key, "acs:"))) {
       const size_t prefix = StartsWithIgnoreCase(key, "acs:") ? 4 : 6;

@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace runcheck {
 
 size_t Utf8SequenceLength(std::string_view text) {
@@ -46,12 +50,56 @@ bool EightPrintable(const char* p) {
   return ((w | (w + kOnes) | (w - 0x20 * kOnes)) & kHigh) == 0;
 }
 
+#if defined(__SSE2__)
+// Counts the ASCII bytes at text[i...] 16 at a time, noting the first
+// control character (unless one is noted already), and returns how many it
+// consumed: it stops before the first byte >= 0x80, or before a tail of
+// fewer than 16 bytes.
+size_t AsciiBlocks(std::string_view text, size_t i, bool allow_tab_lf_cr, Utf8Facts& f) {
+  const size_t start = i;
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  while (i + 16 <= text.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    // Bytes below the first high one are ASCII (signed comparison is right
+    // for them).
+    const unsigned ascii = high == 0 ? 0xFFFFu : (1u << __builtin_ctz(high)) - 1;
+    if (!f.first_control) {
+      __m128i control = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
+      if (allow_tab_lf_cr) {
+        const __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(v, tab),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+        control = _mm_andnot_si128(allowed, control);
+      }
+      const unsigned c = static_cast<unsigned>(_mm_movemask_epi8(control)) & ascii;
+      if (c != 0) f.first_control = Span{i + static_cast<size_t>(__builtin_ctz(c)), 1};
+    }
+    if (high != 0) {
+      i += static_cast<size_t>(__builtin_ctz(high));
+      break;
+    }
+    i += 16;
+  }
+  f.code_points += i - start;
+  return i - start;
+}
+#endif
+
 }  // namespace
 
 Utf8Facts ScanUtf8(std::string_view text, bool allow_tab_lf_cr) {
   Utf8Facts f;
   size_t i = 0;
   while (i < text.size()) {
+#if defined(__SSE2__)
+    if (i + 16 <= text.size() && static_cast<uint8_t>(text[i]) < 0x80) {
+      const size_t n = AsciiBlocks(text, i, allow_tab_lf_cr, f);
+      i += n;
+      if (n > 0) continue;
+    }
+#endif
     if (i + 8 <= text.size() && EightPrintable(text.data() + i)) {
       f.code_points += 8;
       i += 8;

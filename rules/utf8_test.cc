@@ -96,6 +96,57 @@ TEST(Utf8Test, SpecialBytesAtEveryPosition) {
   }
 }
 
+// The block-at-a-time path against a sequence-at-a-time reference, on
+// random mixes of printable ASCII, controls (allowed or not), multi-byte
+// characters, C1 controls and invalid bytes, at random alignments.
+Utf8Facts ReferenceScan(std::string_view text, bool allow_tab_lf_cr) {
+  Utf8Facts f;
+  for (size_t i = 0; i < text.size(); ++f.code_points) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t n = Utf8SequenceLength(text.substr(i));
+    const bool allowed = allow_tab_lf_cr && (c == '\t' || c == '\n' || c == '\r');
+    if (n == 0) {
+      if (f.valid) f.first_invalid = i;
+      f.valid = false;
+      n = 1;
+    } else if (!f.first_control && !allowed &&
+               (c < 0x20 || c == 0x7F ||
+                (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) <= 0x9F))) {
+      f.first_control = Span{i, n};
+    }
+    i += n;
+  }
+  return f;
+}
+
+TEST(Utf8Test, AgreesWithReferenceOnRandomText) {
+  const std::string kPieces[] = {"a", "Z", " ", "~", "\t", "\n", "\r", std::string(1, '\0'),
+                                 "\x1F", "\x7F", "\xC3\xA9", "\xC2\x85", "\xE2\x80\x99",
+                                 "\xF0\x9F\x98\x80", "\x80", "\xFF", "\xE2\x80"};
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 16;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t len = next() % 80;
+    // Mostly printable ASCII, so the 16-byte blocks are exercised.
+    for (size_t k = 0; k < len; ++k) {
+      text += next() % 4 == 0 ? kPieces[next() % std::size(kPieces)] : std::string(1, 'a' + next() % 26);
+    }
+    for (bool allow : {false, true}) {
+      SCOPED_TRACE(testing::Message() << "round " << round << " allow " << allow);
+      const Utf8Facts want = ReferenceScan(text, allow);
+      const Utf8Facts got = ScanUtf8(text, allow);
+      EXPECT_EQ(got.valid, want.valid);
+      if (!want.valid) EXPECT_EQ(got.first_invalid, want.first_invalid);
+      EXPECT_EQ(got.code_points, want.code_points);
+      EXPECT_EQ(got.first_control, want.first_control);
+    }
+  }
+}
+
 TEST(Utf8Test, SequenceLength) {
   EXPECT_EQ(Utf8SequenceLength(""), 0u);
   EXPECT_EQ(Utf8SequenceLength("a"), 1u);

@@ -587,9 +587,11 @@ CronParse ParseCronFields(std::string_view text) {
     }
   }
   if (!f.has_year) {
-    for (int y = kMinYear; y <= kMaxYear; ++y) {
-      const int i = y - kMinYear;
-      f.years[i >> 6] |= uint64_t{1} << (i & 63);
+    // Every year: bits 0 .. kMaxYear - kMinYear, a word at a time.
+    constexpr int kYears = kMaxYear - kMinYear + 1;
+    for (int w = 0; w < 3; ++w) {
+      const int bits = std::min(64, std::max(0, kYears - 64 * w));
+      f.years[w] = bits == 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
     }
   }
   // fixed_time was set at the second field and cleared by any interval field.

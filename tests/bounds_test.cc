@@ -58,6 +58,18 @@ TEST(BoundsTest, HundredThousandQueryKeys) {
   EXPECT_EQ(dup.malformed->span->offset, text.size() + 1);
 }
 
+// Keys without `=` (each is a key with an empty value): the search for `=`
+// stays inside each pair, so the text is read once, not once per pair.
+TEST(BoundsTest, HundredThousandKeysWithoutValues) {
+  std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a";
+  for (int i = 0; i < 100000; ++i) text += "&X" + std::to_string(i);
+  const DecodedRequest d = DecodeRequest(text + "&Name");
+  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_TRUE(d.request.name.has_value());
+  EXPECT_EQ(*d.request.name, "");
+  EXPECT_EQ(*d.request.region_id, "r");
+}
+
 TEST(BoundsTest, TenThousandInstancesAndTags) {
   std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls";
   for (int i = 1; i <= 10000; ++i) {

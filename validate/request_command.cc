@@ -133,12 +133,12 @@ void PrintHuman(std::string_view text, const DecodedRequest& d, const RunCommand
     std::printf("  %s (HTTP %d) %s: %s\n    detail: %s\n", std::string(info.name).c_str(),
                 info.http_status, x.field.empty() ? "(request)" : x.field.c_str(),
                 std::string(info.message).c_str(), x.detail.c_str());
-    const std::string* value = runcheck::FieldValue(d.request, x.field);
+    const std::optional<std::string_view> value = runcheck::FieldValue(d.request, x.field);
     // Template spans of Base64 content point into the decoded bytes.
     const bool decoded = v.base64_content && x.field == "CommandContent" &&
                          x.code != runcheck::Code::kCmdContentDecodeError;
-    if (x.span && !decoded && (x.field.empty() || value != nullptr)) {
-      PrintCaret(x.field.empty() ? text : std::string_view(*value), *x.span);
+    if (x.span && !decoded && (x.field.empty() || value.has_value())) {
+      PrintCaret(x.field.empty() ? text : *value, *x.span);
     }
   };
   if (d.malformed) {
