@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "rules/ascii.h"
 
 namespace runcheck {
 namespace params {
@@ -47,8 +48,14 @@ class NameIndex {
   size_t Add(std::string_view name, bool* added);
 
   // The position of `name`, or kAbsent.
-  size_t Find(std::string_view name, uint64_t folded_hash) const;
-  size_t Find(std::string_view name) const;
+  size_t Find(std::string_view name, uint64_t folded_hash) const {
+    if (entries_.size() > kLinear) return FindLarge(name);
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].hash == folded_hash && EqualsIgnoreCase(entries_[i].name, name)) return i;
+    }
+    return kAbsent;
+  }
+  size_t Find(std::string_view name) const { return Find(name, FoldedHash(name)); }
 
   size_t size() const { return entries_.size(); }
   // The name at `position`, as first added.
@@ -56,6 +63,8 @@ class NameIndex {
 
  private:
   static constexpr size_t kLinear = 16;
+  size_t FindLarge(std::string_view name) const;
+  void IndexLarge();
   struct Entry {
     uint64_t hash;
     std::string_view name;

@@ -32,10 +32,12 @@ std::string Path(const TagCodes& codes, const TagEntry& e, const char* part) {
 bool HasKey(const TagEntry& e) { return e.key.has_value() && !e.key->empty(); }
 
 // The span of the first `http://` or `https://`, if any.
+// (Found from each `://`: two of them cannot overlap, so the first one with a
+// scheme before it gives the first URL.)
 std::optional<Span> FindUrl(std::string_view s) {
-  for (size_t i = 0; i + 7 <= s.size(); ++i) {
-    if (StartsWithIgnoreCase(s.substr(i), "http://")) return Span{i, 7};
-    if (StartsWithIgnoreCase(s.substr(i), "https://")) return Span{i, 8};
+  for (size_t c = s.find("://"); c != std::string_view::npos; c = s.find("://", c + 1)) {
+    if (c >= 5 && EqualsIgnoreCase(s.substr(c - 5, 5), "https")) return Span{c - 5, 8};
+    if (c >= 4 && EqualsIgnoreCase(s.substr(c - 4, 4), "http")) return Span{c - 4, 7};
   }
   return std::nullopt;
 }

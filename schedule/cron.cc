@@ -357,12 +357,15 @@ uint32_t CronFields::DayMask(int64_t year, int month) const {
   }
   uint32_t dow = 0;
   if (dow_restricted) {
-    for (int d = 1; d <= 7; ++d) {
-      if ((weekdays >> weekday_of(d)) & 1) {
-        for (int x = d; x <= dim; x += 7) dow |= uint32_t{1} << x;
-      }
-    }
-    for (int w = 0; w < 7; ++w) {
+    // Bit k of `r` (k = 0..6): day k + 1's weekday, (first_wd + k) % 7, is
+    // selected; multiplying by 1 + 2^7 + 2^14 + 2^21 + 2^28 repeats that
+    // week for days 8-14, 15-21, 22-28 and 29-35.
+    const uint32_t w7 = weekdays & 0x7Fu;
+    const uint32_t r = ((w7 >> first_wd) | (w7 << (7 - first_wd))) & 0x7Fu;
+    dow |= static_cast<uint32_t>((uint64_t{r} * 0x10204081u) << 1) & valid;
+    uint32_t special = last_weekdays;
+    for (int w = 0; w < 7; ++w) special |= nth_weekdays[w];
+    for (int w = 0; w < 7 && special != 0; ++w) {
       const int first = 1 + (w - first_wd + 7) % 7;
       if ((last_weekdays >> w) & 1) {
         dow |= uint32_t{1} << (first + (dim - first) / 7 * 7);
