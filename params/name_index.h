@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "rules/ascii.h"
 
 namespace runcheck {
@@ -69,7 +70,7 @@ class NameIndex {
     uint64_t hash;
     std::string_view name;
   };
-  std::vector<Entry> entries_;
+  absl::InlinedVector<Entry, 8> entries_;  // no allocation for small indexes
   // Lower-cased name -> position; filled once there are over kLinear names.
   absl::flat_hash_map<std::string, size_t> large_;
 };

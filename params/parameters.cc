@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "params/name_index.h"
 #include "rules/ascii.h"
 #include "rules/json_scan.h"
@@ -29,9 +30,9 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 // value (kNone if none: the value rendering uses).
 struct KeyIndex {
   NameIndex names;
-  std::vector<size_t> first;        // by position in `names`
-  std::vector<size_t> last_string;  // by position in `names`
-  std::vector<size_t> repeats;      // pairs whose key appeared before, in order
+  absl::InlinedVector<size_t, 8> first;        // by position in `names`
+  absl::InlinedVector<size_t, 8> last_string;  // by position in `names`
+  std::vector<size_t> repeats;  // pairs whose key appeared before, in order
 };
 
 KeyIndex IndexKeys(const std::vector<ParameterPair>& pairs) {

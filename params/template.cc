@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/container/inlined_vector.h"
 #include "params/name_index.h"
 #include "rules/ascii.h"
 
@@ -67,11 +68,11 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
   };
   // One placeholder per distinct name so far; at most limit + 1 entries, so
   // the linear search stays bounded.
-  std::vector<size_t> distinct;  // indexes into out.placeholders
+  absl::InlinedVector<size_t, 24> distinct;  // indexes into out.placeholders
   bool count_reported = false;
   NameIndex user_names;
   out.placeholders.reserve(32);
-  distinct.reserve(32);
+  out.user_names.reserve(8);
   size_t i = 0;
   while (true) {
     const size_t open = FindPair(content, i, '{');

@@ -247,7 +247,7 @@ std::string JsonQuote(std::string_view text) {
 
 JsonScan ScanJson(std::string_view text, int max_depth) {
   JsonScan out;
-  out.items.reserve(16);
+  out.items.reserve(32);
   // One allocation: a NUL-terminated copy with 16 NUL bytes of slack (the
   // SIMD scanners read aligned 16-byte blocks, which may extend past the
   // terminator), parsed in place (RapidJSON decodes each string into the

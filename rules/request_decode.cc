@@ -41,23 +41,29 @@ const ScalarParameter* FindScalar(std::string_view name) {
 }
 
 // The keys (or members) seen so far, to refuse a repeated one: the scalar
-// parameters by their place in ScalarParameters(), any other key by its
-// text (views into the DecodedRequest's storage).
+// parameters by their place in ScalarParameters() and the JSON form's list
+// names by a bit each, any other key by its text (views into the
+// DecodedRequest's storage).
 class SeenKeys {
  public:
   // False when `key` (`scalar`, if it names one) was seen before.
   bool Insert(std::string_view key, const ScalarParameter* scalar) {
-    if (scalar != nullptr) {
-      const uint64_t bit = uint64_t{1} << (scalar - ScalarParameters().data());
-      const bool seen = (scalars_ & bit) != 0;
-      scalars_ |= bit;
-      return !seen;
-    }
+    if (scalar != nullptr) return Mark(static_cast<size_t>(scalar - ScalarParameters().data()));
+    if (key == "InstanceId") return Mark(kFirstList);
+    if (key == "Tag") return Mark(kFirstList + 1);
+    if (key == "ResourceTag") return Mark(kFirstList + 2);
     return others_.insert(key).second;
   }
 
  private:
-  uint64_t scalars_ = 0;  // request_decode_test checks that 64 bits suffice
+  static constexpr size_t kFirstList = 61;  // after the scalars (see the test)
+  bool Mark(size_t i) {
+    const uint64_t bit = uint64_t{1} << i;
+    const bool seen = (bits_ & bit) != 0;
+    bits_ |= bit;
+    return !seen;
+  }
+  uint64_t bits_ = 0;
   absl::flat_hash_set<std::string_view> others_;
 };
 
@@ -345,6 +351,13 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
     }
     int index = 0;
     const JsonChildren entries = json.Children(it.index());
+    size_t count = 0;
+    for (auto e = entries.begin(); e != entries.end() && count <= kMaxListIndex; ++e) ++count;
+    if (is_instance) {
+      r.instance_ids.reserve(r.instance_ids.size() + count);
+    } else {
+      (r.*tags).reserve((r.*tags).size() + count);
+    }
     for (auto e = entries.begin(); e != entries.end(); ++e) {
       ++index;
       if (index > kMaxListIndex) {

@@ -281,6 +281,7 @@ Rule<In> InstanceIdRule() {
   return [](const In& in, RuleContext& ctx) {
     const Request& r = in.r;
     std::vector<std::string_view> ids;
+    ids.reserve(r.instance_ids.size());
     for (const ListEntry& e : r.instance_ids) {
       if (!e.value.empty()) ids.push_back(e.value);
     }
@@ -519,6 +520,7 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
   static constexpr Level kLevels[] = {
       {"2.2.3.282", "2.1.3.282"}, {"2.2.3.309", "2.1.3.309"}, {"2.2.3.344", "2.1.3.344"}};
   AgentRequirement out;
+  out.reasons.reserve(4);
   int level = -1;
   auto need = [&](int l, std::string_view feature, std::string_view name = {},
                   std::string_view after = {}) {

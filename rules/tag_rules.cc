@@ -90,6 +90,7 @@ void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
   }
   // Duplicates: sort indices by key, then report in index order.
   std::vector<size_t> order;
+  order.reserve(tags.size());
   for (size_t i = 0; i < tags.size(); ++i) {
     if (HasKey(tags[i])) order.push_back(i);
   }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "schedule/civil.h"
@@ -495,7 +496,7 @@ CronParse ParseCronFields(std::string_view text) {
   CronParse result;
   std::optional<CronError>& error = result.error;
   // Split on runs of spaces and tabs, keeping offsets.
-  std::vector<std::pair<size_t, std::string_view>> tokens;
+  absl::InlinedVector<std::pair<size_t, std::string_view>, 8> tokens;
   for (size_t i = 0; i < text.size();) {
     if (text[i] == ' ' || text[i] == '\t') {
       ++i;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <limits>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "schedule/civil.h"
@@ -298,7 +299,7 @@ class Parser {
   void Cron() {
     // Split off a trailing zone token: the 7th token when it starts with a
     // letter, or the 8th.
-    std::vector<std::pair<size_t, size_t>> tok;  // offset, length
+    absl::InlinedVector<std::pair<size_t, size_t>, 8> tok;  // offset, length
     for (size_t i = 0; i < text_.size();) {
       if (IsBlank(text_[i])) {
         ++i;

@@ -12,7 +12,12 @@ constexpr int32_t kMaxOffset = 26 * 3600;
 
 }  // namespace
 
-TimeZone::TimeZone() : TimeZone(Fixed("UTC", 0)) {}
+// UTC is shared by every default-constructed zone (a TimeZone is an
+// immutable handle), so constructing one does not allocate.
+TimeZone::TimeZone() : TimeZone([] {
+  static const TimeZone* const kUtc = new TimeZone(Fixed("UTC", 0));
+  return *kUtc;
+}()) {}
 
 TimeZone TimeZone::Fixed(std::string name, int32_t offset_seconds) {
   auto data = std::make_shared<Data>();
