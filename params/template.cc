@@ -46,6 +46,19 @@ bool SameName(const Placeholder& a, const Placeholder& b) {
                                                       EqualsIgnoreCase(a.name, b.name);
 }
 
+// Whether `s` is a user parameter name ([A-Za-z0-9_-]+); if so, its
+// FoldedHash (rules/ascii.h), computed in the same pass.
+bool UserName(std::string_view s, uint64_t* hash) {
+  uint64_t h = 1469598103934665603ull;  // as FoldedHash
+  for (char c : s) {
+    if (!UserNameChar(static_cast<unsigned char>(c))) return false;
+    h ^= static_cast<unsigned char>(LowerAscii(c));
+    h *= 1099511628211ull;
+  }
+  *hash = h;
+  return !s.empty();
+}
+
 // The offset of the first `cc` pair at or after `from`, or npos.
 size_t FindPair(std::string_view s, size_t from, char c) {
   while (from + 1 < s.size()) {
@@ -85,7 +98,8 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
     while (!inner.empty() && IsSpace(inner.back())) inner.remove_suffix(1);
     i = close + 2;
 
-    std::optional<Placeholder> p;
+    std::optional<Placeholder> p;  // a built-in or parameter-store reference
+    bool is_new = false;           // a name `distinct` does not hold yet
     if (inner.empty()) {
       fail(Code::kCmdParamEmptyKey, span, "the placeholder has no name");
     } else if ((inner[0] == 'A' || inner[0] == 'a') && StartsWithIgnoreCase(inner, "ACS::")) {
@@ -115,26 +129,28 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
            "the parameter name has " + std::to_string(inner.size()) +
                " bytes; the limit is " +
                std::to_string(limits.max_parameter_name_bytes));
-    } else if (!AllOf(inner, UserNameChar)) {
+    } else if (uint64_t hash = 0; !UserName(inner, &hash)) {
       fail(Code::kCmdParamInvalidParamName, span,
            "a parameter name takes only letters, digits, _ and -");
     } else {
-      p = Placeholder{Placeholder::kUser, inner, span};
-    }
-    if (!p) continue;
-    p->name_hash = p->kind == Placeholder::kParameterStore ? 0 : FoldedHash(p->name);
-    out.placeholders.push_back(*p);
-    if (p->kind == Placeholder::kUser) {
+      // The usual case, kept lean: a user name is new to `distinct` exactly
+      // when it is new to `user_names`.
+      out.placeholders.push_back(Placeholder{Placeholder::kUser, inner, span, hash});
       bool added = false;
-      const size_t at = user_names.Add(p->name, p->name_hash, &added);
+      const size_t at = user_names.Add(inner, hash, &added);
       if (added) out.user_names.push_back({out.placeholders.size() - 1, 0});
       ++out.user_names[at].uses;
+      is_new = added;
     }
-    if (count_reported) continue;  // `distinct` stays within limit + 1
-    const bool seen = std::any_of(distinct.begin(), distinct.end(), [&](size_t d) {
-      return SameName(out.placeholders[d], *p);
-    });
-    if (seen) continue;
+    if (p) {  // a built-in or a parameter-store reference
+      p->name_hash = p->kind == Placeholder::kParameterStore ? 0 : FoldedHash(p->name);
+      out.placeholders.push_back(*p);
+      is_new = !count_reported &&
+               std::none_of(distinct.begin(), distinct.end(),
+                            [&](size_t d) { return SameName(out.placeholders[d], *p); });
+    }
+    // (`distinct` stays within limit + 1 entries.)
+    if (!is_new || count_reported) continue;
     distinct.push_back(out.placeholders.size() - 1);
     if (static_cast<int>(distinct.size()) > limits.max_content_parameters) {
       count_reported = true;

@@ -72,6 +72,7 @@ class RuleContext {
   void Report(Code code, std::string field, std::optional<Span> span,
               std::string detail) {
     if (stopped()) return;
+    if (out_->violations.empty()) out_->violations.reserve(8);  // one allocation, usually
     out_->violations.push_back(
         Violation{code, std::move(field), span, std::move(detail)});
   }
@@ -84,6 +85,7 @@ class RuleContext {
   }
   // Adds another check's findings (a sub-parser's), keeping fail-fast.
   void Merge(Findings f) {
+    if (out_->violations.empty() && !f.violations.empty()) out_->violations.reserve(8);
     for (Violation& v : f.violations) {
       if (stopped()) break;
       out_->violations.push_back(std::move(v));

@@ -48,7 +48,9 @@ struct Interpreted {
 
 struct In {
   const Request& r;
-  const Interpreted& x;
+  // Not const: a rule moves the findings it reports out of it (each is
+  // reported once).
+  Interpreted& x;
   const ValidateOptions& options;
   RunCommandVerdict& verdict;
 };
@@ -177,7 +179,7 @@ Rule<In> CommandContentRule() {
                      " bytes in Base64 after substitution; the limit is " +
                      std::to_string(max));
     }
-    if (x.scan) ctx.Merge(x.scan->findings);
+    if (x.scan) ctx.Merge(std::move(in.x.scan->findings));
   };
 }
 
@@ -245,7 +247,7 @@ Rule<In> ParametersRule() {
       return;
     }
     if (x.parameters) {
-      ctx.Merge(x.parameters->findings);
+      ctx.Merge(std::move(in.x.parameters->findings));
     } else if (x.scan) {
       Findings f;
       f.warnings = params::MissingValueWarnings(*x.scan, {});
