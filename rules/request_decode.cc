@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <tuple>
 #include <string>
 #include <utility>
 
@@ -12,6 +13,7 @@
 #endif
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 
 #include "rules/json_scan.h"
 #include "rules/utf8.h"
@@ -110,26 +112,8 @@ bool PercentDecode(std::string_view text, size_t begin, size_t end, char** out,
   const __m128i percent = _mm_set1_epi8('%'), plus = _mm_set1_epi8('+');
 #endif
   while (i < end) {
-#if defined(__SSE2__)
-    // Copy 16 bytes at a time up to the next `%` or `+`, or `end`. A block
-    // may reach past `end` (not past the text): what lies there is not
-    // used. The output never overtakes the input, so a whole block always
-    // fits behind it.
-    while (i + 16 <= text.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-      unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_or_si128(_mm_cmpeq_epi8(v, percent), _mm_cmpeq_epi8(v, plus))));
-      if (end - i < 16) hits |= 1u << (end - i);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
-      const size_t run = hits == 0 ? 16 : static_cast<size_t>(__builtin_ctz(hits));
-      w += run;
-      i += run;
-      if (hits != 0) break;
-    }
-    if (i >= end) break;
-#endif
     const unsigned char c = static_cast<unsigned char>(data[i]);
-    if (c == '%') {
+    if (c == '%') {  // escapes often come in a row: "%7B%7B"
       const int h = end - i > 2 ? kHexValue[static_cast<unsigned char>(data[i + 1])] : -1;
       const int l = end - i > 2 ? kHexValue[static_cast<unsigned char>(data[i + 2])] : -1;
       if ((h | l) < 0) {
@@ -138,10 +122,35 @@ bool PercentDecode(std::string_view text, size_t begin, size_t end, char** out,
       }
       *w++ = static_cast<char>(h << 4 | l);
       i += 3;
-    } else {
-      *w++ = c == '+' ? ' ' : static_cast<char>(c);
-      ++i;
+      continue;
     }
+    if (c == '+') {
+      *w++ = ' ';
+      ++i;
+      continue;
+    }
+#if defined(__SSE2__)
+    // A plain byte: copy 16 bytes at a time up to the next `%` or `+`, or
+    // `end`. A block may reach past `end` (not past the text): what lies
+    // there is not used. The output never overtakes the input, so a whole
+    // block always fits behind it.
+    if (i + 16 <= text.size()) {
+      while (i + 16 <= text.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, percent), _mm_cmpeq_epi8(v, plus))));
+        if (end - i < 16) hits |= 1u << (end - i);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+        const size_t run = hits == 0 ? 16 : static_cast<size_t>(__builtin_ctz(hits));
+        w += run;
+        i += run;
+        if (hits != 0) break;
+      }
+      continue;
+    }
+#endif
+    *w++ = static_cast<char>(c);
+    ++i;
   }
   *out = w;
   return true;
@@ -151,9 +160,8 @@ bool PercentDecode(std::string_view text, size_t begin, size_t end, char** out,
 DecodedRequest Begin(WireForm form, std::string_view text) {
   DecodedRequest d;
   d.form = form;
-  const Utf8Facts utf8 = ScanUtf8(text);
-  if (!utf8.valid) {
-    d.malformed = Malformed(utf8.first_invalid, 1, "invalid UTF-8 in the request");
+  if (const std::optional<size_t> bad = FirstInvalidUtf8(text)) {
+    d.malformed = Malformed(*bad, 1, "invalid UTF-8 in the request");
   }
   return d;
 }
@@ -190,11 +198,46 @@ namespace {
 
 // The query form's pairs into `d`, lists in arrival order. Keys and values
 // are decoded into d.storage, one after the other.
+// A list key of the query form (`Tag.3.Key`), for finding repeated ones
+// after the pass: two list keys are the same text exactly when list, index
+// and half match (indexes have no leading zeros).
+struct ListKey {
+  int list;   // 0 InstanceId, 1 Tag, 2 ResourceTag
+  int half;   // 0 (InstanceId), 1 Key, 2 Value
+  int index;
+  Span span;             // the key in the text
+  std::string_view key;  // decoded
+};
+
+// The first list key (by offset) that repeats an earlier one, if any.
+std::optional<ListKey> FirstRepeatedListKey(absl::InlinedVector<ListKey, 16>& keys) {
+  std::sort(keys.begin(), keys.end(), [](const ListKey& a, const ListKey& b) {
+    return std::tie(a.list, a.half, a.index, a.span.offset) <
+           std::tie(b.list, b.half, b.index, b.span.offset);
+  });
+  std::optional<ListKey> first;
+  for (size_t i = 1; i < keys.size(); ++i) {
+    const ListKey& a = keys[i - 1];
+    const ListKey& b = keys[i];
+    if (a.list == b.list && a.half == b.half && a.index == b.index &&
+        (!first || b.span.offset < first->span.offset)) {
+      first = b;
+    }
+  }
+  return first;
+}
+
+// The query form's pairs into `d`, lists in arrival order. Keys and values
+// are decoded into d.storage, one after the other. A repeated scalar or
+// unknown key is found as it comes; a repeated list key after the pass
+// (sorting a few entries beats hashing every key), and the first repeat or
+// other error in text order is reported.
 void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
   Request& r = d.request;
   d.storage.reset(new char[text.size() + 1]);
   char* w = d.storage.get();
   SeenKeys seen;
+  absl::InlinedVector<ListKey, 16> list_keys;
   size_t pos = !text.empty() && text[0] == '?' ? 1 : 0;
   while (pos <= text.size()) {
     size_t end = text.find('&', pos);
@@ -214,51 +257,63 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
     if (!key_ok || (eq < end && !PercentDecode(text, eq + 1, end, &w, &bad))) {
       d.malformed = Malformed(bad, std::min<size_t>(3, end - bad),
                               "a % escape needs two hexadecimal digits");
-      return;
+      break;
     }
     const std::string_view value(value_start, static_cast<size_t>(w - value_start));
     const Span key_span{begin, eq - begin};
-    const ScalarParameter* const p = FindScalar(key);
-    if (!seen.Insert(key, p)) {
+    auto repeated = [&] {
       d.malformed = Malformed(key_span.offset, key_span.length,
                               "the key " + std::string(key) + " is repeated");
-      return;
-    }
-    if (p != nullptr) {
+    };
+    if (const ScalarParameter* const p = FindScalar(key)) {
+      if (!seen.Insert(key, p)) {
+        repeated();
+        break;
+      }
       r.*p->member = value;
       continue;
     }
     // Lists: InstanceId.N, Tag.N.Key, Tag.N.Value, ResourceTag.N.(Key|Value).
     const size_t dot = key.find('.');
-    if (dot == std::string_view::npos) continue;  // unknown: ignored
-    const std::string_view head = key.substr(0, dot);
-    std::string_view rest = key.substr(dot + 1);
-    const bool is_instance = head == "InstanceId";
-    std::vector<TagEntry> Request::*tags = TagList(head);
-    if (!is_instance && tags == nullptr) continue;
-    std::string_view field;
-    if (tags != nullptr) {
+    const std::string_view head = key.substr(0, dot == std::string_view::npos ? 0 : dot);
+    const int list = head == "InstanceId" ? 0 : head == "Tag" ? 1 : head == "ResourceTag" ? 2 : -1;
+    std::string_view rest = dot == std::string_view::npos ? "" : key.substr(dot + 1);
+    int half = 0;
+    if (list > 0) {
       const size_t dot2 = rest.find('.');
-      if (dot2 == std::string_view::npos) continue;
-      field = rest.substr(dot2 + 1);
+      const std::string_view field =
+          dot2 == std::string_view::npos ? "" : rest.substr(dot2 + 1);
+      half = field == "Key" ? 1 : field == "Value" ? 2 : -1;
       rest = rest.substr(0, dot2);
-      if (field != "Key" && field != "Value") continue;
+    }
+    if (list < 0 || half < 0) {  // unknown: ignored, but not twice
+      if (!seen.Insert(key, nullptr)) {
+        repeated();
+        break;
+      }
+      continue;
     }
     const int index = ParseIndex(rest);
     if (index == 0) {
       d.malformed = Malformed(key_span.offset, key_span.length,
                               "a list index is 1 to " + std::to_string(kMaxListIndex) +
                                   " without leading zeros: " + std::string(key));
-      return;
+      break;
     }
-    if (is_instance) {
+    list_keys.push_back(ListKey{list, half, index, key_span, key});
+    if (list == 0) {
       r.instance_ids.push_back(ListEntry{index, value});
     } else {
       TagEntry e;
       e.index = index;
-      (field == "Key" ? e.key : e.value) = value;
-      (r.*tags).push_back(e);
+      (half == 1 ? e.key : e.value) = value;
+      (list == 1 ? r.tags : r.resource_tags).push_back(e);
     }
+  }
+  // Every list key seen lies before any error found above.
+  if (std::optional<ListKey> at = FirstRepeatedListKey(list_keys)) {
+    d.malformed = Malformed(at->span.offset, at->span.length,
+                            "the key " + std::string(at->key) + " is repeated");
   }
 }
 

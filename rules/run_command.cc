@@ -136,11 +136,10 @@ void Interpret(const Request& r, const ValidateOptions& options, Interpreted& x)
                                   "not strict Base64 at byte " + std::to_string(bad)};
       }
     } else {
-      const Utf8Facts f = ScanUtf8(c);
-      if (!f.valid) {
-        x.content_error = Problem{Code::kCmdContentDecodeError, Span{f.first_invalid, 1},
+      if (const std::optional<size_t> bad = FirstInvalidUtf8(c)) {
+        x.content_error = Problem{Code::kCmdContentDecodeError, Span{*bad, 1},
                                   "plain-text content is not valid UTF-8 at byte " +
-                                      std::to_string(f.first_invalid)};
+                                      std::to_string(*bad)};
       } else {
         x.content = c;
       }

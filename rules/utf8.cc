@@ -89,6 +89,29 @@ size_t AsciiBlocks(std::string_view text, size_t i, bool allow_tab_lf_cr, Utf8Fa
 
 }  // namespace
 
+std::optional<size_t> FirstInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // All ASCII is valid: OR 64 bytes at a time and look at the high bits.
+  for (; i + 64 <= text.size(); i += 64) {
+    const char* p = text.data() + i;
+    const __m128i v = _mm_or_si128(
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)),
+                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16))),
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 32)),
+                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 48))));
+    if (_mm_movemask_epi8(v) != 0) break;
+  }
+#endif
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  if (i == text.size()) return std::nullopt;
+  // Something else: the exact scan from here (i is on a character boundary:
+  // everything before it is ASCII).
+  const Utf8Facts f = ScanUtf8(text.substr(i));
+  if (f.valid) return std::nullopt;
+  return i + f.first_invalid;
+}
+
 Utf8Facts ScanUtf8(std::string_view text, bool allow_tab_lf_cr) {
   Utf8Facts f;
   size_t i = 0;

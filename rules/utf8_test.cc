@@ -130,7 +130,7 @@ TEST(Utf8Test, AgreesWithReferenceOnRandomText) {
   };
   for (int round = 0; round < 3000; ++round) {
     std::string text;
-    const size_t len = next() % 80;
+    const size_t len = next() % 200;
     // Mostly printable ASCII, so the 16-byte blocks are exercised.
     for (size_t k = 0; k < len; ++k) {
       text += next() % 4 == 0 ? kPieces[next() % std::size(kPieces)] : std::string(1, 'a' + next() % 26);
@@ -144,6 +144,20 @@ TEST(Utf8Test, AgreesWithReferenceOnRandomText) {
       EXPECT_EQ(got.code_points, want.code_points);
       EXPECT_EQ(got.first_control, want.first_control);
     }
+    const std::optional<size_t> bad = FirstInvalidUtf8(text);
+    EXPECT_EQ(bad.has_value(), !ReferenceScan(text, false).valid);
+    if (bad) EXPECT_EQ(*bad, ReferenceScan(text, false).first_invalid);
+  }
+}
+
+// The 64-byte ASCII fast path hands over to the exact scan at the right byte.
+TEST(Utf8Test, FirstInvalidAfterLongAsciiRuns) {
+  for (size_t pos = 0; pos <= 200; ++pos) {
+    SCOPED_TRACE(pos);
+    const std::string prefix(pos, 'a');
+    EXPECT_EQ(FirstInvalidUtf8(prefix + "\xFF" + std::string(70, 'b')), pos);
+    EXPECT_EQ(FirstInvalidUtf8(prefix + "\xC3\xA9\xC3" + std::string(70, 'b')), pos + 2);
+    EXPECT_FALSE(FirstInvalidUtf8(prefix + "\xC3\xA9" + std::string(70, 'b')).has_value());
   }
 }
 
