@@ -31,8 +31,8 @@ namespace {
 // the token when the event arrives.
 class Handler {
  public:
-  Handler(std::string_view text, int max_depth, JsonScan& out)
-      : text_(text), max_depth_(max_depth), out_(out) {}
+  Handler(std::string_view text, const char* insitu, int max_depth, JsonScan& out)
+      : text_(text), insitu_(insitu), max_depth_(max_depth), out_(out) {}
 
   bool Null() { return Scalar(JsonKind::kNull, {}); }
   bool Bool(bool b) { return Scalar(b ? JsonKind::kTrue : JsonKind::kFalse, {}); }
@@ -49,8 +49,8 @@ class Handler {
     return Scalar(JsonKind::kString, std::string_view(s, n));
   }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
-    const size_t start = TokenStart();
-    const size_t end = TokenEnd(JsonKind::kString, start);
+    const size_t start = StringStart(s);
+    const size_t end = StringEnd(start, n);
     if (Kept()) {
       pending_key_ = std::string_view(s, n);
       pending_key_span_ = Span{start, end - start};
@@ -68,6 +68,25 @@ class Handler {
 
   // Whether a value starting now is an item the scan keeps.
   bool Kept() const { return depth_ >= 1 && depth_ <= max_depth_; }
+
+  // Where the string whose decoded text starts at `s` starts (its opening
+  // quote): parsing in place, RapidJSON writes the decoded text right after
+  // it. (Checked, with the scan as the fallback.)
+  size_t StringStart(const char* s) const {
+    const size_t start = static_cast<size_t>(s - insitu_) - 1;
+    return start < text_.size() && text_[start] == '"' ? start : TokenStart();
+  }
+
+  // The end of the string token at `start` whose decoded text has `n` bytes:
+  // right after n bytes and a quote when those bytes hold no escape.
+  size_t StringEnd(size_t start, size_t n) const {
+    const size_t close = start + 1 + n;
+    if (close < text_.size() && text_[close] == '"' &&
+        std::memchr(text_.data() + start + 1, '\\', n) == nullptr) {
+      return close + 1;
+    }
+    return TokenEnd(JsonKind::kString, start);
+  }
 
   size_t TokenStart() const {
     size_t i = last_end_;
@@ -136,9 +155,10 @@ class Handler {
   }
 
   bool Scalar(JsonKind kind, std::string_view str) {
-    const size_t start = TokenStart();
+    const bool string = kind == JsonKind::kString;
+    const size_t start = string ? StringStart(str.data()) : TokenStart();
     const size_t index = Begin(kind, start);
-    last_end_ = TokenEnd(kind, start);
+    last_end_ = string ? StringEnd(start, str.size()) : TokenEnd(kind, start);
     JsonItem* item = depth_ == 0 ? &out_.root : index != kNone ? &out_.items[index] : nullptr;
     if (item != nullptr) {
       item->span.length = last_end_ - item->span.offset;
@@ -171,6 +191,7 @@ class Handler {
   }
 
   std::string_view text_;
+  const char* insitu_;  // the buffer RapidJSON parses in place
   int max_depth_;
   JsonScan& out_;
   int depth_ = 0;
@@ -261,7 +282,7 @@ JsonScan ScanJson(std::string_view text, int max_depth) {
   std::memcpy(source, text.data(), n);
   out.source = std::string_view(source, n);
   rapidjson::InsituStringStream is(insitu);
-  Handler handler(text, std::clamp(max_depth, 1, kMaxJsonKeptDepth), out);
+  Handler handler(text, insitu, std::clamp(max_depth, 1, kMaxJsonKeptDepth), out);
   rapidjson::Reader reader;
   // RapidJSON's recursive parser is about twice as fast as its iterative one
   // but spends call stack on each nesting level. The depth is at most the

@@ -102,5 +102,38 @@ TEST(JsonScanTest, DeepNestingIsHeapBounded) {
   EXPECT_EQ(broken.error->offset, 100000u);
 }
 
+// String spans come from where RapidJSON decodes in place, with a shortcut
+// for strings without escapes; both parsers (recursive for shallow texts,
+// iterative past 64 brackets) must give every key and string its exact
+// token, quotes included.
+TEST(JsonScanTest, StringSpansWithAndWithoutEscapes) {
+  const std::string members =
+      R"("a": "", "\"k\"": "x\\", "e": "\u00e9\n", "q": "\"", "b": "\\\"",)"
+      R"( "long": "0123456789abcdef0123456789abcdef", "u": "é", "n": 1)";
+  for (int extra_opens : {0, 70}) {
+    SCOPED_TRACE(extra_opens);
+    std::string text = "{" + members;
+    for (int i = 0; i < extra_opens; ++i) text += i == 0 ? ", \"deep\": [" : "[";
+    for (int i = 0; i < extra_opens; ++i) text += "]";
+    text += "}";
+    const JsonScan s = ScanJson(text);
+    ASSERT_FALSE(s.error.has_value()) << s.error->detail;
+    const std::vector<std::pair<std::string, std::string>> want = {
+        {R"("a")", R"("")"},           {R"("\"k\"")", R"("x\\")"},
+        {R"("e")", R"("\u00e9\n")"}, {R"("q")", R"("\"")"},
+        {R"("b")", R"("\\\"")"},    {R"("long")", R"("0123456789abcdef0123456789abcdef")"},
+        {R"("u")", R"("é")"},          {R"("n")", "1"}};
+    ASSERT_GE(s.items.size(), want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      SCOPED_TRACE(i);
+      EXPECT_EQ(s.Raw(JsonItem{{}, {}, JsonKind::kNull, s.items[i].key_span}), want[i].first);
+      EXPECT_EQ(s.Raw(s.items[i]), want[i].second);
+    }
+    EXPECT_EQ(s.items[1].key, "\"k\"");
+    EXPECT_EQ(s.items[1].string_value, "x\\");
+    EXPECT_EQ(s.items[2].string_value, "\xC3\xA9\n");
+  }
+}
+
 }  // namespace
 }  // namespace runcheck
