@@ -7,6 +7,7 @@
 #include "absl/container/inlined_vector.h"
 #include "params/name_index.h"
 #include "rules/ascii.h"
+#include "rules/concat.h"
 #include "rules/json_scan.h"
 #include "rules/utf8.h"
 
@@ -16,12 +17,7 @@ namespace {
 
 constexpr std::string_view kField = "Parameters";
 
-std::string PairField(std::string_view key) {
-  std::string f(kField);
-  f += '.';
-  f += key;
-  return f;
-}
+std::string PairField(std::string_view key) { return Concat({kField, ".", key}); }
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
@@ -70,9 +66,9 @@ std::vector<Warning> MissingValues(const TemplateScan& content, const KeyIndex& 
     const Placeholder& p = content.placeholders[u.first];
     if (keys.names.Find(p.name, p.name_hash) != NameIndex::kAbsent) continue;
     out.push_back(Warning{"parameters.missing-value", "CommandContent", p.span,
-                          "{{" + std::string(p.name) +
-                              "}} has no value in Parameters; it renders as "
-                              "the empty string"});
+                          Concat({"{{", p.name,
+                                  "}} has no value in Parameters; it renders as the "
+                                  "empty string"})});
   }
   return out;
 }
@@ -156,7 +152,7 @@ ParametersCheck CheckParameters(std::string_view json_text,
                std::to_string(limits.max_parameter_key_chars));
     } else if (content != nullptr && defined.Find(p.key) == NameIndex::kAbsent) {
       fail(Code::kParameterNotMatched, PairField(p.key), p.key_span,
-           "CommandContent has no {{" + std::string(p.key) + "}}");
+           Concat({"CommandContent has no {{", p.key, "}}"}));
     }
     if (!p.value_is_string) {
       fail(Code::kParameterTypeNotSupported, PairField(p.key), p.value_span,

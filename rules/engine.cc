@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/ascii.h"
+#include "rules/concat.h"
 #include "rules/utf8.h"
 
 namespace runcheck {
@@ -61,19 +62,18 @@ ValueCheck Utf8NoControl(Code code, bool allow_tab_lf_cr) {
 }
 
 ValueCheck OneOf(std::vector<std::string_view> allowed, Code code, bool ignore_case) {
-  return [allowed = std::move(allowed), code, ignore_case](
+  std::string list;  // for the detail, joined once
+  for (std::string_view a : allowed) {
+    if (!list.empty()) list += ", ";
+    list += a;
+  }
+  if (!ignore_case) list += " (case-sensitive)";
+  return [allowed = std::move(allowed), list = std::move(list), code, ignore_case](
              std::string_view v, const Limits&) -> std::optional<Problem> {
     for (std::string_view a : allowed) {
       if (ignore_case ? EqualsIgnoreCase(a, v) : a == v) return std::nullopt;
     }
-    std::string list;
-    for (std::string_view a : allowed) {
-      if (!list.empty()) list += ", ";
-      list += a;
-    }
-    return Problem{code, Span{0, v.size()},
-                   "\"" + std::string(v) + "\" is not one of " + list +
-                       (ignore_case ? "" : " (case-sensitive)")};
+    return Problem{code, Span{0, v.size()}, Concat({"\"", v, "\" is not one of ", list})};
   };
 }
 

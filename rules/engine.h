@@ -81,6 +81,7 @@ class RuleContext {
   }
   void Warn(std::string_view id, std::string field, std::optional<Span> span,
             std::string detail) {
+    if (out_->warnings.empty()) out_->warnings.reserve(4);
     out_->warnings.push_back(Warning{id, std::move(field), span, std::move(detail)});
   }
   // Adds another check's findings (a sub-parser's), keeping fail-fast.
