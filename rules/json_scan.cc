@@ -10,9 +10,6 @@
 #include <algorithm>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <string>
 
 #include "rapidjson/error/en.h"
@@ -31,8 +28,15 @@ namespace {
 // the token when the event arrives.
 class Handler {
  public:
-  Handler(std::string_view text, const char* insitu, int max_depth, JsonScan& out)
-      : text_(text), insitu_(insitu), max_depth_(max_depth), out_(out) {}
+  // `depth_limit`: Open() stops the parse (returns false) past this many
+  // open containers; 0 for none.
+  Handler(std::string_view text, const char* insitu, int max_depth, int depth_limit,
+          JsonScan& out)
+      : text_(text), insitu_(insitu), max_depth_(max_depth), depth_limit_(depth_limit),
+        out_(out) {}
+
+  // Whether Open() stopped the parse at the depth limit.
+  bool too_deep() const { return too_deep_; }
 
   bool Null() { return Scalar(JsonKind::kNull, {}); }
   bool Bool(bool b) { return Scalar(b ? JsonKind::kTrue : JsonKind::kFalse, {}); }
@@ -169,6 +173,10 @@ class Handler {
   }
 
   bool Open(JsonKind kind) {
+    if (depth_limit_ > 0 && depth_ >= depth_limit_) {
+      too_deep_ = true;
+      return false;
+    }
     // RapidJSON's iterative parser calls this before consuming the brace,
     // the recursive one after; TokenStart() finds it either way.
     const size_t start = TokenStart();
@@ -193,6 +201,8 @@ class Handler {
   std::string_view text_;
   const char* insitu_;  // the buffer RapidJSON parses in place
   int max_depth_;
+  int depth_limit_;
+  bool too_deep_ = false;
   JsonScan& out_;
   int depth_ = 0;
   size_t last_end_ = 0;
@@ -201,22 +211,6 @@ class Handler {
   // The kept items of the open containers by depth (kNone for the root).
   size_t open_[kMaxJsonKeptDepth + 1] = {};
 };
-
-// How many `{` and `[` bytes `s` holds, counting no further than `limit`.
-size_t CountOpens(std::string_view s, size_t limit) {
-  size_t n = 0, i = 0;
-#if defined(__SSE2__)
-  const __m128i brace = _mm_set1_epi8('{'), bracket = _mm_set1_epi8('[');
-  for (; i + 16 <= s.size() && n <= limit; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const unsigned hits = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, brace), _mm_cmpeq_epi8(v, bracket))));
-    if (hits != 0) n += static_cast<size_t>(__builtin_popcount(hits));
-  }
-#endif
-  for (; i < s.size() && n <= limit; ++i) n += s[i] == '{' || s[i] == '[';
-  return n;
-}
 
 }  // namespace
 
@@ -281,21 +275,27 @@ JsonScan ScanJson(std::string_view text, int max_depth) {
   std::memset(insitu + n, 0, 17);
   std::memcpy(source, text.data(), n);
   out.source = std::string_view(source, n);
-  rapidjson::InsituStringStream is(insitu);
-  Handler handler(text, insitu, std::clamp(max_depth, 1, kMaxJsonKeptDepth), out);
-  rapidjson::Reader reader;
-  // RapidJSON's recursive parser is about twice as fast as its iterative one
-  // but spends call stack on each nesting level. The depth is at most the
-  // number of `{` and `[` bytes, so a text with few of them is parsed
-  // recursively and any other iteratively (its stack is on the heap).
-  constexpr size_t kMaxOpensForRecursion = 64;
-  const size_t opens = CountOpens(text, kMaxOpensForRecursion);
+  const int kept = std::clamp(max_depth, 1, kMaxJsonKeptDepth);
   constexpr unsigned kFlags =
       rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
-  const rapidjson::ParseResult r =
-      opens <= kMaxOpensForRecursion
-          ? reader.Parse<kFlags>(is, handler)
-          : reader.Parse<kFlags | rapidjson::kParseIterativeFlag>(is, handler);
+  rapidjson::Reader reader;
+  // RapidJSON's recursive parser is about twice as fast as its iterative one
+  // but spends call stack on each nesting level. So the recursive one runs
+  // first, with the handler stopping it past kMaxRecursiveDepth; a text that
+  // deep is parsed again, from a fresh copy, by the iterative one (its stack
+  // is on the heap).
+  constexpr int kMaxRecursiveDepth = 64;
+  rapidjson::InsituStringStream is(insitu);
+  Handler handler(text, insitu, kept, kMaxRecursiveDepth, out);
+  rapidjson::ParseResult r = reader.Parse<kFlags>(is, handler);
+  if (handler.too_deep()) {
+    out.items.clear();
+    out.root = JsonItem{};
+    std::memcpy(insitu, text.data(), n);
+    is = rapidjson::InsituStringStream(insitu);
+    Handler deep(text, insitu, kept, /*depth_limit=*/0, out);
+    r = reader.Parse<kFlags | rapidjson::kParseIterativeFlag>(is, deep);
+  }
   if (!r.IsError() && is.Tell() != text.size()) {
     // The stream reads a NUL byte as its end marker.
     out.error = JsonSyntaxError{is.Tell(), "unexpected NUL byte"};

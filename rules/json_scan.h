@@ -10,11 +10,11 @@
 //
 // Parsing is RapidJSON's SAX reader (strict RFC 8259: no comments, no
 // trailing commas, no NaN, one root value), in place on the scan's own copy.
-// A text with at most 64 `{`/`[` bytes is parsed by the (faster) recursive
-// parser, any other by the iterative one, so deep nesting costs heap, never
-// call stack. Numbers are kept as their text (no rounding, no overflow);
-// strings are decoded (escapes resolved, `\u0000` kept as a
-// NUL byte). Invalid UTF-8 inside strings is *not* a syntax error here: it
+// A text nested at most 64 deep is parsed by the (faster) recursive parser;
+// a deeper one is parsed again by the iterative one, so deep nesting costs
+// heap, never call stack. Numbers are kept as their text (no rounding, no
+// overflow); strings are decoded (escapes resolved, `\u0000` kept as a NUL
+// byte). Invalid UTF-8 inside strings is *not* a syntax error here: it
 // passes through byte for byte, so callers decide which code it deserves
 // (an envelope error for a request, a charset error for a Parameters value).
 // Use `rules/utf8.h` to check.
