@@ -1,6 +1,7 @@
 #include "schedule/cron.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <vector>
 
@@ -37,6 +38,13 @@ constexpr const char* kDayNames[] = {"MONDAY", "TUESDAY",  "WEDNESDAY",
 struct Bits {
   uint64_t w[3] = {0, 0, 0};
   void Set(int i) { w[i >> 6] |= uint64_t{1} << (i & 63); }
+  // Bits 0 .. n-1.
+  void SetFirst(int n) {
+    for (int k = 0; k < 3; ++k) {
+      const int b = std::min(64, std::max(0, n - 64 * k));
+      w[k] |= b == 64 ? ~uint64_t{0} : (uint64_t{1} << b) - 1;
+    }
+  }
   bool Get(int i) const { return (w[i >> 6] >> (i & 63)) & 1; }
 };
 
@@ -364,9 +372,9 @@ uint32_t CronFields::DayMask(int64_t year, int month) const {
     const uint32_t w7 = weekdays & 0x7Fu;
     const uint32_t r = ((w7 >> first_wd) | (w7 << (7 - first_wd))) & 0x7Fu;
     dow |= static_cast<uint32_t>((uint64_t{r} * 0x10204081u) << 1) & valid;
-    uint32_t special = last_weekdays;
-    for (int w = 0; w < 7; ++w) special |= nth_weekdays[w];
-    for (int w = 0; w < 7 && special != 0; ++w) {
+    uint64_t nth = 0;  // all seven nth_weekdays bytes at once
+    std::memcpy(&nth, nth_weekdays.data(), nth_weekdays.size());
+    for (int w = 0; w < 7 && (last_weekdays != 0 || nth != 0); ++w) {
       const int first = 1 + (w - first_wd + 7) % 7;
       if ((last_weekdays >> w) & 1) {
         dow |= uint32_t{1} << (first + (dim - first) / 7 * 7);
@@ -530,13 +538,7 @@ CronParse ParseCronFields(std::string_view text) {
       return result;
     }
     if (any) {
-      if (field == kDow) {
-        for (int i = 0; i < 7; ++i) bits.Set(i);
-      } else {
-        for (int v = kSpecs[field].min; v <= kSpecs[field].max; ++v) {
-          bits.Set(v - kSpecs[field].min);
-        }
-      }
+      bits.SetFirst(field == kDow ? 7 : kSpecs[field].max - kSpecs[field].min + 1);
     } else {
       size_t start = 0;
       while (true) {
