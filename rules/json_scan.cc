@@ -262,7 +262,9 @@ std::string JsonQuote(std::string_view text) {
 
 JsonScan ScanJson(std::string_view text, int max_depth) {
   JsonScan out;
-  out.items.reserve(32);
+  // About one item per 8 bytes, up to 32 ahead: small texts (a Parameters
+  // object) stay within the allocator's small-block caches.
+  out.items.reserve(std::min<size_t>(32, text.size() / 8 + 4));
   // One allocation: a NUL-terminated copy with 16 NUL bytes of slack (the
   // SIMD scanners read aligned 16-byte blocks, which may extend past the
   // terminator), parsed in place (RapidJSON decodes each string into the
