@@ -10,6 +10,7 @@
 #include "params/template.h"
 #include "rules/ascii.h"
 #include "rules/base64.h"
+#include "rules/concat.h"
 #include "rules/engine.h"
 #include "rules/tag_rules.h"
 #include "rules/utf8.h"
@@ -521,15 +522,11 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
   static constexpr Level kLevels[] = {
       {"2.2.3.282", "2.1.3.282"}, {"2.2.3.309", "2.1.3.309"}, {"2.2.3.344", "2.1.3.344"}};
   AgentRequirement out;
-  out.reasons.reserve(4);
   int level = -1;
-  auto need = [&](int l, std::string_view feature, std::string_view name = {},
-                  std::string_view after = {}) {
-    std::string& r = out.reasons.emplace_back();
-    r.reserve(96);  // one allocation
-    r.append(feature).append(name).append(after).append(" needs ");
-    r.append(kLevels[l].linux_version).append(" (Linux) / ");
-    r.append(kLevels[l].windows_version).append(" (Windows)");
+  auto need = [&](int l, std::string_view feature) {
+    if (out.reasons.empty()) out.reasons.reserve(4);
+    out.reasons.push_back(
+        AgentReason{feature, kLevels[l].linux_version, kLevels[l].windows_version});
     level = std::max(level, l);
   };
   if (frequency) {
@@ -548,10 +545,15 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
       if (EqualsIgnoreCase(p.name, "InstanceName")) {
         if (!seen_344) need(2, "{{ACS::InstanceName}}");
         seen_344 = true;
-      } else if (EqualsIgnoreCase(p.name, "InstanceId") || EqualsIgnoreCase(p.name, "InvokeId") ||
-                 EqualsIgnoreCase(p.name, "CommandId")) {
-        if (!seen_309) need(1, "{{ACS::", p.name, "}}");
-        seen_309 = true;
+      } else if (!seen_309) {
+        // The first of these, spelled as the API does.
+        for (std::string_view feature :
+             {"{{ACS::InstanceId}}", "{{ACS::InvokeId}}", "{{ACS::CommandId}}"}) {
+          if (EqualsIgnoreCase(feature.substr(7, feature.size() - 9), p.name)) {
+            need(1, feature);
+            seen_309 = true;
+          }
+        }
       }
     }
   }
@@ -564,6 +566,10 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
 }
 
 }  // namespace
+
+std::string AgentReason::ToString() const {
+  return Concat({feature, " needs ", linux_version, " (Linux) / ", windows_version, " (Windows)"});
+}
 
 RunCommandVerdict ValidateRunCommand(const Request& request,
                                      const ValidateOptions& options) {

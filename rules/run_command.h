@@ -92,10 +92,20 @@ struct ValidateOptions {
 // {{ACS::CommandId}} need 2.2.3.309 / 2.1.3.309; {{ACS::InstanceName}} and
 // containers need 2.2.3.344 / 2.1.3.344. Comparing it with each instance's
 // agent (`ClientNeedUpgrade`) is the embedder's, who has the facts.
+// One feature and the agent it needs. Static text: building a verdict does
+// not format it.
+struct AgentReason {
+  std::string_view feature;  // "a cron time zone", "{{ACS::InstanceId}}", ...
+  std::string_view linux_version;
+  std::string_view windows_version;
+  // "<feature> needs <linux> (Linux) / <windows> (Windows)"
+  std::string ToString() const;
+};
+
 struct AgentRequirement {
   std::string linux_version;    // empty: any agent
   std::string windows_version;  // empty: any agent
-  std::vector<std::string> reasons;  // each feature and the version it needs
+  std::vector<AgentReason> reasons;  // one per level a feature needs
 };
 
 struct RunCommandVerdict {

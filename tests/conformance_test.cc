@@ -484,6 +484,7 @@ TEST(ConformanceTest, MinimumAgentVersion) {
     std::string linux_version;  // empty: any
     std::string windows_version;
     size_t reasons;
+    std::string first_feature = "";  // when given: reasons[0].feature
   };
   const AgentCase kCases[] = {
       {"plain", {}, "", "", 0},
@@ -492,9 +493,9 @@ TEST(ConformanceTest, MinimumAgentVersion) {
       {"at", {{"Frequency", "at(2027-06-06 13:15:30)"}}, "2.2.3.282", "2.1.3.282", 1},
       {"cron year and zone", {{"Frequency", "0 0 12 * * ? 2027 Asia/Shanghai"}},
        "2.2.3.282", "2.1.3.282", 2},
-      {"ACS::InvokeId", {{"CommandContent", "echo {{ACS::InvokeId}} {{acs::commandid}}"},
+      {"ACS::InvokeId", {{"CommandContent", "echo {{acs::invokeid}} {{ACS::CommandId}}"},
                          {"EnableParameter", "true"}},
-       "2.2.3.309", "2.1.3.309", 1},
+       "2.2.3.309", "2.1.3.309", 1, "{{ACS::InvokeId}}"},
       {"built-ins are text when parameters are off",
        {{"CommandContent", "echo {{ACS::InvokeId}}"}}, "", "", 0},
       {"ACS::InstanceName", {{"CommandContent", "echo {{ACS::InstanceName}}"},
@@ -510,6 +511,11 @@ TEST(ConformanceTest, MinimumAgentVersion) {
     EXPECT_EQ(v.agent.linux_version, c.linux_version);
     EXPECT_EQ(v.agent.windows_version, c.windows_version);
     EXPECT_EQ(v.agent.reasons.size(), c.reasons);
+    if (!c.first_feature.empty() && !v.agent.reasons.empty()) {
+      EXPECT_EQ(v.agent.reasons[0].feature, c.first_feature);
+      EXPECT_EQ(v.agent.reasons[0].ToString(),
+                c.first_feature + " needs 2.2.3.309 (Linux) / 2.1.3.309 (Windows)");
+    }
   }
 }
 

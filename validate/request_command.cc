@@ -107,7 +107,7 @@ std::string ResultJson(const DecodedRequest& d, const RunCommandVerdict& v,
     absl::StrAppend(&out, ", \"agent\": {\"linux\": ", JsonString(v.agent.linux_version),
                     ", \"windows\": ", JsonString(v.agent.windows_version), ", \"reasons\": [");
     for (size_t i = 0; i < v.agent.reasons.size(); ++i) {
-      absl::StrAppend(&out, i ? ", " : "", JsonString(v.agent.reasons[i]));
+      absl::StrAppend(&out, i ? ", " : "", JsonString(v.agent.reasons[i].ToString()));
     }
     out += "]}";
   }
@@ -158,7 +158,9 @@ void PrintHuman(std::string_view text, const DecodedRequest& d, const RunCommand
   } else {
     std::printf("agent: at least %s (Linux) / %s (Windows)\n", v.agent.linux_version.c_str(),
                 v.agent.windows_version.c_str());
-    for (const std::string& reason : v.agent.reasons) std::printf("  %s\n", reason.c_str());
+    for (const runcheck::AgentReason& reason : v.agent.reasons) {
+      std::printf("  %s\n", reason.ToString().c_str());
+    }
   }
   if (!v.schedule) return;
   std::printf("schedule: %s (zone %s)\nnext %d after %s:\n", v.schedule->ToString().c_str(),
