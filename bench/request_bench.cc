@@ -6,50 +6,16 @@
 #include <string>
 
 #include "benchmark/benchmark.h"
+#include "bench/request_fixture.h"
 #include "rules/json_scan.h"
 #include "rules/request_decode.h"
-#include "rules/request_encode.h"
 #include "rules/run_command.h"
 #include "rules/utf8.h"
-#include "schedule/tzdb_zone_provider.h"
 
 namespace {
 
 using namespace runcheck;
-
-std::string ValidJson() {
-  std::string script =
-      "#!/bin/bash\\nset -euo pipefail\\nLOG=/var/log/deploy-{{app}}.log\\n"
-      "echo \\\"deploying {{app}} version {{version}} on {{ACS::InstanceId}}\\\" >> \\\"$LOG\\\"\\n"
-      "cd /opt/{{app}} && git fetch --all && git checkout {{version}}\\n";
-  while (script.size() < 640) script += "systemctl restart {{app}}.service || journalctl -u {{app}} -n 50\\n";
-  return R"({"RegionId": "cn-hangzhou", "Type": "RunShellScript", "Name": "deploy-app",
-  "Description": "Nightly deploy of the application", "CommandContent": ")" + script + R"(",
-  "EnableParameter": true, "Parameters": {"app": "billing", "version": "v2.14.3"},
-  "Frequency": "0 30 2 ? * MON-FRI Asia/Shanghai", "Timeout": 600,
-  "InstanceId": ["i-bp185dy2o3o6neg0001", "i-bp185dy2o3o6neg0002"],
-  "Tag": [{"Key": "team", "Value": "payments"}, {"Key": "env", "Value": "prod"},
-          {"Key": "owner", "Value": "ops@example.com"}],
-  "ClientToken": "123e4567-e89b-12d3-a456-426614174000"})";
-}
-
-// The same request with five violations spread over the table.
-std::string InvalidJson() {
-  std::string s = ValidJson();
-  s.replace(s.find("RunShellScript"), 14, "RunShell");
-  s.replace(s.find("\"Timeout\": 600"), 14, "\"Timeout\": 0  ");
-  s.replace(s.find("MON-FRI"), 7, "MON-FRX");
-  s.replace(s.find("\"team\""), 6, "\"acs:t\"");
-  s.replace(s.find("\"version\": \"v2"), 11, "\"verzion\":");
-  return s;
-}
-
-ValidateOptions Options() {
-  ValidateOptions o;
-  o.zones = &schedule::TzdbZoneProvider::Default();
-  o.now = 1798761600;
-  return o;
-}
+using namespace runcheck::bench;
 
 void Run(benchmark::State& state, const std::string& text, bool want_valid) {
   const ValidateOptions options = Options();
@@ -65,10 +31,6 @@ void Run(benchmark::State& state, const std::string& text, bool want_valid) {
   }
   state.SetBytesProcessed(state.iterations() * text.size());
   state.counters["bytes"] = static_cast<double>(text.size());
-}
-
-std::string QueryOf(const std::string& json) {
-  return ToQueryForm(DecodeJsonRequest(json).request);
 }
 
 void BM_ValidJson(benchmark::State& state) { Run(state, ValidJson(), true); }
