@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstring>
-
 #include <string>
 
 #include "rapidjson/error/en.h"
@@ -22,10 +21,12 @@ namespace {
 // A SAX handler that keeps the root and the items down to `max_depth`.
 // Token positions come from the original text, not from the stream (RapidJSON
 // parses strings on a local copy of the stream, so its position lags inside
-// a callback, and in-situ parsing rewrites the buffer): a token starts at the
-// first byte after the previous token that is not white space or a
-// separator, and ends where its grammar says. RapidJSON has already checked
-// the token when the event arrives.
+// a callback, and in-situ parsing rewrites the buffer): a string starts one
+// byte before the place RapidJSON decodes its text to (in place, right after
+// the opening quote); any other token at the first byte after the previous
+// token that is not white space or a separator. A token ends where its
+// grammar says. RapidJSON has already checked the token when the event
+// arrives.
 class Handler {
  public:
   // `depth_limit`: Open() stops the parse (returns false) past this many

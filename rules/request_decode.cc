@@ -27,7 +27,8 @@ Violation Malformed(size_t offset, size_t length, std::string detail) {
 }
 
 // The scalar parameter named `name` (exactly), or null. Names are grouped by
-// length, so a lookup compares with the two or three names of its length.
+// length (all are shorter than 32 bytes: request_decode_test checks), so a
+// lookup compares with the two or three names of its length.
 const ScalarParameter* FindScalar(std::string_view name) {
   constexpr size_t kMaxLength = 32;
   static const auto* const kByLength = [] {
@@ -68,7 +69,6 @@ class SeenKeys {
   uint64_t bits_ = 0;
   absl::flat_hash_set<std::string_view> others_;
 };
-
 
 // The two tag-like lists.
 std::vector<TagEntry> Request::*TagList(std::string_view name) {

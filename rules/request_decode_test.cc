@@ -111,9 +111,11 @@ TEST(RequestDecodeTest, MalformedWithOffsets) {
 }
 
 // The decoder marks scalar parameters seen in a 64-bit mask whose last three
-// bits belong to the JSON form's list names.
-TEST(RequestDecodeTest, ScalarParametersFitTheSeenMask) {
+// bits belong to the JSON form's list names, and finds them in a table by
+// name length up to 31.
+TEST(RequestDecodeTest, ScalarParametersFitTheDecodersTables) {
   EXPECT_LE(ScalarParameters().size(), 61u);
+  for (const ScalarParameter& p : ScalarParameters()) EXPECT_LT(p.name.size(), 32u) << p.name;
 }
 
 TEST(RequestDecodeTest, ManyKeysAreLinear) {

@@ -103,4 +103,19 @@ std::optional<Flags> ParseFlags(const std::vector<std::string>& args,
   return f;
 }
 
+ReadLineResult ReadLine(std::FILE* in, std::string* line) {
+  line->clear();
+  char buf[1 << 16];
+  while (std::fgets(buf, sizeof buf, in) != nullptr) {
+    line->append(buf);
+    if (!line->empty() && line->back() == '\n') {
+      line->pop_back();
+      return line->size() > kMaxLineBytes ? ReadLineResult::kTooLong : ReadLineResult::kLine;
+    }
+    if (line->size() > kMaxLineBytes) return ReadLineResult::kTooLong;
+  }
+  // The last line may lack its newline.
+  return line->empty() ? ReadLineResult::kEnd : ReadLineResult::kLine;
+}
+
 }  // namespace validate

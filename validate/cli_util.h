@@ -4,6 +4,7 @@
 #define RUNCHECK_VALIDATE_CLI_UTIL_H_
 
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -33,6 +34,15 @@ std::string FormatUtc(int64_t instant);
 
 // The line of `value` holding `span`, with carets under it.
 void PrintCaret(std::string_view value, const runcheck::Span& span);
+
+// The longest line a batch reads (and the largest request `validate` reads).
+inline constexpr size_t kMaxLineBytes = 1 << 20;
+
+// Reads the next line of `in` into `line`, without its `\n` (a `\r` before
+// it is kept: callers trim). kTooLong when the line exceeds kMaxLineBytes
+// (the rest of it is not read).
+enum class ReadLineResult { kLine, kEnd, kTooLong };
+ReadLineResult ReadLine(std::FILE* in, std::string* line);
 
 struct Flags {
   std::map<std::string, std::string> values;

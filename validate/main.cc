@@ -33,6 +33,8 @@ using validate::Flags;
 using validate::ParseFlags;
 using validate::ParseInstant;
 using validate::PrintCaret;
+using validate::ReadLine;
+using validate::ReadLineResult;
 using validate::Usage;
 using runcheck::schedule::FrequencyOptions;
 using runcheck::schedule::FrequencyResult;
@@ -65,7 +67,8 @@ Usage:
                             max_content_bytes_unkept, max_name_chars, ...
   validate --batch [options]
       One request per line on stdin (a one-line JSON object or a query
-      string); one JSON result per line on stdout. Exit 1 if any is invalid.
+      string, at most 1 MiB); one JSON result per line on stdout. Exit 1 if
+      any is invalid.
   validate frequency [options] EXPRESSION
       Check one Frequency (rate, at or cron) and print the verdict, the
       canonical form, the class, warnings and the next fire times.
@@ -79,6 +82,7 @@ Usage:
       print per line "ERR <CODE> <detail>" or the next N fire instants
       (Unix seconds, space-separated). TIMEOUT "-" means compute only:
       request-level rules are skipped. Rate schedules are created at NOW.
+      A line over 1 MiB is a usage error (exit 2).
   validate catalog
       Print the error catalog as JSON lines:
       {"code", "http_status", "message", "group"}.
@@ -101,13 +105,10 @@ int PrintCatalog() {
 int FrequencyBatch() {
   const TzdbZoneProvider& tzdb = TzdbZoneProvider::Default();
   std::string line;
-  char buf[1 << 16];
   std::string out;
-  while (std::fgets(buf, sizeof buf, stdin) != nullptr) {
-    line.assign(buf);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) {
-      line.pop_back();
-    }
+  for (ReadLineResult read; (read = ReadLine(stdin, &line)) != ReadLineResult::kEnd;) {
+    if (read == ReadLineResult::kTooLong) return Usage("a batch line is over 1 MiB");
+    while (!line.empty() && line.back() == '\r') line.pop_back();
     std::vector<std::string> f = absl::StrSplit(line, '\t');
     out.clear();
     int64_t now = 0, timeout = 0;

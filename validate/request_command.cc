@@ -23,8 +23,6 @@ using runcheck::DecodedRequest;
 using runcheck::RunCommandVerdict;
 using runcheck::ValidateOptions;
 
-constexpr size_t kMaxRequestBytes = 1 << 20;
-
 struct Settings {
   ValidateOptions options;
   bool json = false;
@@ -181,16 +179,8 @@ std::string_view TrimTrailingSpace(std::string_view s) {
 int Batch(const Settings& s) {
   std::string line, out;
   int status = 0;
-  char buf[1 << 16];
-  bool continued = false;
-  while (std::fgets(buf, sizeof buf, stdin) != nullptr) {
-    if (!continued) line.clear();
-    line += buf;
-    continued = !line.empty() && line.back() != '\n' && !std::feof(stdin);
-    if (continued) {
-      if (line.size() > kMaxRequestBytes) return Usage("a batch line is over 1 MiB");
-      continue;
-    }
+  for (ReadLineResult r; (r = ReadLine(stdin, &line)) != ReadLineResult::kEnd;) {
+    if (r == ReadLineResult::kTooLong) return Usage("a batch line is over 1 MiB");
     const std::string_view text = TrimTrailingSpace(line);
     const DecodedRequest d = runcheck::DecodeRequest(text);
     RunCommandVerdict v;
@@ -254,7 +244,7 @@ int RequestCommand(const std::vector<std::string>& args) {
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {
     text.append(buf, n);
-    if (text.size() > kMaxRequestBytes) {
+    if (text.size() > kMaxLineBytes) {
       if (in != stdin) std::fclose(in);
       return Usage(absl::StrCat(path, " is over 1 MiB"));
     }

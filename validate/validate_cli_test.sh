@@ -75,5 +75,15 @@ check "batch malformed line" 1 "$(printf '%s\n' "$out" | sed -n 3p | grep -c '"c
 out=$(printf 'RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=a&InstanceId.2=b\n' | "$bin" --format=json --limits=max_instances=1); rc=$?
 check "limits override" 1 "$(printf '%s\n' "$out" | grep -c 'InstanceIds.ExceedLimit')"
 
+# Batch lines: both batches read lines the same way. A line longer than the
+# 64 KiB read buffer is one line; one over 1 MiB is a usage error (exit 2).
+long=$(head -c 70000 /dev/zero | tr '\0' 'x')
+out=$(printf '%s\t\t0\t-\t1\n0 0 0 * * ?\t\t0\t-\t1\n' "$long" | "$bin" frequency --batch)
+check "frequency batch: a 70 KB line is one line" 2 "$(printf '%s\n' "$out" | wc -l)"
+check "frequency batch: the line after it" "86400" "$(printf '%s\n' "$out" | sed -n 2p)"
+huge=$(head -c 1100000 /dev/zero | tr '\0' 'x')
+printf '%s\n' "$huge" | "$bin" frequency --batch >/dev/null 2>&1; check "frequency batch: over 1 MiB" 2 "$?"
+printf '%s\n' "$huge" | "$bin" --batch >/dev/null 2>&1; check "request batch: over 1 MiB" 2 "$?"
+
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"
