@@ -103,6 +103,47 @@ std::optional<Flags> ParseFlags(const std::vector<std::string>& args,
   return f;
 }
 
+namespace {
+
+std::string SpanJson(const std::optional<runcheck::Span>& span) {
+  if (!span) return "\"offset\": null, \"length\": null";
+  return absl::StrCat("\"offset\": ", span->offset, ", \"length\": ", span->length);
+}
+
+}  // namespace
+
+std::string FindingsJson(const std::vector<runcheck::Violation>& violations,
+                         const std::vector<runcheck::Warning>& warnings) {
+  std::string out = absl::StrCat("\"valid\": ", violations.empty() ? "true" : "false",
+                                 ", \"violations\": [");
+  for (size_t i = 0; i < violations.size(); ++i) {
+    const runcheck::Violation& x = violations[i];
+    const runcheck::CodeInfo& info = x.info();
+    absl::StrAppend(&out, i ? ", " : "", "{\"code\": ", JsonString(info.name),
+                    ", \"http_status\": ", info.http_status, ", \"field\": ",
+                    JsonString(x.field), ", ", SpanJson(x.span), ", \"message\": ",
+                    JsonString(info.message), ", \"detail\": ", JsonString(x.detail), "}");
+  }
+  out += "], \"warnings\": [";
+  for (size_t i = 0; i < warnings.size(); ++i) {
+    const runcheck::Warning& w = warnings[i];
+    absl::StrAppend(&out, i ? ", " : "", "{\"id\": ", JsonString(w.id), ", \"field\": ",
+                    JsonString(w.field), ", ", SpanJson(w.span), ", \"detail\": ",
+                    JsonString(w.detail), "}");
+  }
+  out += "]";
+  return out;
+}
+
+std::string NextJson(const std::vector<int64_t>& fires) {
+  std::string out = "\"next\": [";
+  for (size_t i = 0; i < fires.size(); ++i) {
+    absl::StrAppend(&out, i ? ", " : "", JsonString(FormatUtc(fires[i])));
+  }
+  out += "]";
+  return out;
+}
+
 ReadLineResult ReadLine(std::FILE* in, std::string* line) {
   line->clear();
   char buf[1 << 16];

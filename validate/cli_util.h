@@ -35,6 +35,16 @@ std::string FormatUtc(int64_t instant);
 // The line of `value` holding `span`, with carets under it.
 void PrintCaret(std::string_view value, const runcheck::Span& span);
 
+// `"valid": B, "violations": [...], "warnings": [...]` (a JSON object's
+// members, no braces): each violation with code, HTTP status, field,
+// offset, length, message and detail; each warning with id, field, offset,
+// length and detail.
+std::string FindingsJson(const std::vector<runcheck::Violation>& violations,
+                         const std::vector<runcheck::Warning>& warnings);
+
+// `"next": ["2027-01-01T00:05:00Z", ...]`: instants in UTC.
+std::string NextJson(const std::vector<int64_t>& fires);
+
 // The longest line a batch reads (and the largest request `validate` reads).
 inline constexpr size_t kMaxLineBytes = 1 << 20;
 

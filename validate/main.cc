@@ -27,8 +27,10 @@
 namespace {
 
 using validate::FormatLocal;
+using validate::FindingsJson;
 using validate::FormatUtc;
 using validate::JsonString;
+using validate::NextJson;
 using validate::Flags;
 using validate::ParseFlags;
 using validate::ParseInstant;
@@ -72,6 +74,8 @@ Usage:
   validate frequency [options] EXPRESSION
       Check one Frequency (rate, at or cron) and print the verdict, the
       canonical form, the class, warnings and the next fire times.
+        --format=F        text (default) or json: {"valid", "violations",
+                          "warnings", "schedule", "class", "zone", "next"}
         --zone=NAME       default zone for cron without one (default UTC)
         --now=T           Unix seconds or YYYY-MM-DDTHH:MM:SSZ (default: clock)
         --timeout=N       the request's Timeout in seconds (default 60)
@@ -154,7 +158,7 @@ int FrequencyBatch() {
 int Frequency(const std::vector<std::string>& args) {
   std::string problem;
   std::optional<Flags> flags = ParseFlags(
-      args, {"zone", "now", "timeout", "created", "next"}, {"batch"}, &problem);
+      args, {"format", "zone", "now", "timeout", "created", "next"}, {"batch"}, &problem);
   if (!flags) return Usage(problem);
   auto& v = flags->values;
   if (v.count("batch")) {
@@ -192,8 +196,26 @@ int Frequency(const std::vector<std::string>& args) {
   if (v.count("next") && (!absl::SimpleAtoi(v["next"], &next) || next < 0 || next > 10000)) {
     return Usage("--next takes a number from 0 to 10000");
   }
+  bool json = false;
+  if (v.count("format")) {
+    if (v["format"] != "json" && v["format"] != "text") return Usage("--format is json or text");
+    json = v["format"] == "json";
+  }
   const std::string& text = flags->positional[0];
   const FrequencyResult r = runcheck::schedule::ParseFrequency(text, opt);
+  if (json) {
+    std::string out =
+        absl::StrCat("{", FindingsJson(r.findings.violations, r.findings.warnings));
+    if (r.schedule) {
+      const runcheck::schedule::Schedule& s = *r.schedule;
+      absl::StrAppend(&out, ", \"schedule\": ", JsonString(s.ToString()), ", \"class\": ",
+                      s.fixed_time() ? "\"fixed-time\"" : "\"interval\"", ", \"zone\": ",
+                      JsonString(s.zone().name()), ", ", NextJson(s.NextN(*opt.now, next)));
+    }
+    out += "}\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return r.schedule ? 0 : 1;
+  }
   std::printf("%s\n", r.findings.ok() ? "valid" : "invalid");
   for (const runcheck::Violation& violation : r.findings.violations) {
     const runcheck::CodeInfo& info = violation.info();

@@ -71,36 +71,14 @@ bool ApplyLimits(const std::string& spec, runcheck::Limits* limits, std::string*
   return true;
 }
 
-std::string SpanJson(const std::optional<runcheck::Span>& span) {
-  if (!span) return "\"offset\": null, \"length\": null";
-  return absl::StrCat("\"offset\": ", span->offset, ", \"length\": ", span->length);
-}
-
 // One result as a JSON object (compact, one line).
 std::string ResultJson(const DecodedRequest& d, const RunCommandVerdict& v,
                        const Settings& s) {
   const auto& violations = d.malformed ? std::vector<runcheck::Violation>{*d.malformed}
                                        : v.findings.violations;
-  std::string out = absl::StrCat("{\"valid\": ", violations.empty() ? "true" : "false",
-                                 ", \"violations\": [");
-  for (size_t i = 0; i < violations.size(); ++i) {
-    const runcheck::Violation& x = violations[i];
-    const runcheck::CodeInfo& info = x.info();
-    absl::StrAppend(&out, i ? ", " : "", "{\"code\": ", JsonString(info.name),
-                    ", \"http_status\": ", info.http_status, ", \"field\": ",
-                    JsonString(x.field), ", ", SpanJson(x.span), ", \"message\": ",
-                    JsonString(info.message), ", \"detail\": ", JsonString(x.detail), "}");
-  }
-  out += "], \"warnings\": [";
-  if (!d.malformed) {
-    for (size_t i = 0; i < v.findings.warnings.size(); ++i) {
-      const runcheck::Warning& w = v.findings.warnings[i];
-      absl::StrAppend(&out, i ? ", " : "", "{\"id\": ", JsonString(w.id), ", \"field\": ",
-                      JsonString(w.field), ", ", SpanJson(w.span), ", \"detail\": ",
-                      JsonString(w.detail), "}");
-    }
-  }
-  out += "]";
+  static const std::vector<runcheck::Warning> kNone;
+  std::string out = absl::StrCat(
+      "{", FindingsJson(violations, d.malformed ? kNone : v.findings.warnings));
   if (violations.empty()) {
     absl::StrAppend(&out, ", \"agent\": {\"linux\": ", JsonString(v.agent.linux_version),
                     ", \"windows\": ", JsonString(v.agent.windows_version), ", \"reasons\": [");
@@ -110,13 +88,8 @@ std::string ResultJson(const DecodedRequest& d, const RunCommandVerdict& v,
     out += "]}";
   }
   if (violations.empty() && v.schedule) {
-    absl::StrAppend(&out, ", \"schedule\": ", JsonString(v.schedule->ToString()),
-                    ", \"next\": [");
-    const std::vector<int64_t> fires = v.schedule->NextN(s.options.now, s.next);
-    for (size_t i = 0; i < fires.size(); ++i) {
-      absl::StrAppend(&out, i ? ", " : "", JsonString(FormatUtc(fires[i])));
-    }
-    out += "]";
+    absl::StrAppend(&out, ", \"schedule\": ", JsonString(v.schedule->ToString()), ", ",
+                    NextJson(v.schedule->NextN(s.options.now, s.next)));
   }
   out += "}";
   return out;

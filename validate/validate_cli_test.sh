@@ -75,6 +75,15 @@ check "batch malformed line" 1 "$(printf '%s\n' "$out" | sed -n 3p | grep -c '"c
 out=$(printf 'RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=a&InstanceId.2=b\n' | "$bin" --format=json --limits=max_instances=1); rc=$?
 check "limits override" 1 "$(printf '%s\n' "$out" | grep -c 'InstanceIds.ExceedLimit')"
 
+# frequency --format=json: the request form's findings plus the schedule.
+out=$("$bin" frequency --format=json --now=2027-01-01T00:00:00Z --next=2 '0 0 9 ? * MON America/New_York'); rc=$?
+check "frequency json exit" 0 "$rc"
+check "frequency json" '{"valid": true, "violations": [], "warnings": [], "schedule": "0 0 9 ? * 1 America/New_York", "class": "fixed-time", "zone": "America/New_York", "next": ["2027-01-04T14:00:00Z", "2027-01-11T14:00:00Z"]}' "$out"
+out=$("$bin" frequency --format=json --now=2027-01-01T00:00:00Z '0 0 25 * * ?'); rc=$?
+check "frequency json invalid exit" 1 "$rc"
+check "frequency json violation" 1 "$(printf '%s\n' "$out" | grep -c '"code": "InvalidParam.Frequency", "http_status": 400, "field": "Frequency", "offset": 4, "length": 2')"
+"$bin" frequency --format=yaml 'rate(5m)' 2>/dev/null; check "frequency bad format exit" 2 "$?"
+
 # Batch lines: both batches read lines the same way. A line longer than the
 # 64 KiB read buffer is one line; one over 1 MiB is a usage error (exit 2).
 long=$(head -c 70000 /dev/zero | tr '\0' 'x')
