@@ -89,8 +89,9 @@ ParametersCheck CheckParameters(std::string_view json_text,
         Violation{code, std::move(field), span, std::move(detail)});
   };
 
-  // Without pairs (the text is not an object), every user placeholder
-  // renders empty.
+  // The size change starts with every user placeholder taken out; the values
+  // the pairs give are added at the end. (When the text is not an object,
+  // there are no pairs, and every user placeholder renders empty.)
   if (content != nullptr) {
     for (const Placeholder& p : content->placeholders) {
       if (p.kind == Placeholder::kUser) out.substitution_delta -= static_cast<int64_t>(p.span.length);
