@@ -9,7 +9,10 @@
 // their span lets the caller scan them in turn.
 //
 // Parsing is RapidJSON's SAX reader (strict RFC 8259: no comments, no
-// trailing commas, no NaN, one root value), in place on the scan's own copy.
+// trailing commas, no NaN, one root value, no raw control character in a
+// string), in place on the scan's own copy. (RapidJSON 1.1.0's SSE2 string
+// scan lets raw bytes 0x1A-0x1F through in some alignments; ScanJson refuses
+// them at their offset, as its scalar code does.)
 // A text nested at most 64 deep is parsed by the (faster) recursive parser;
 // a deeper one is parsed again by the iterative one, so deep nesting costs
 // heap, never call stack. Numbers are kept as their text (no rounding, no

@@ -87,6 +87,7 @@ TEST(RequestDecodeTest, MalformedWithOffsets) {
       {"broken JSON", R"({"RegionId": })", 13},
       {"JSON not an object", " [1]", 1},
       {"invalid UTF-8 in JSON", "{\"Name\": \"\xFF\"}", 10},
+      {"raw control byte in a JSON string", "{\"Name\": \"aaaaaaaaaaaaaaaaaaaaaa\x1b\"}", 32},
       {"duplicate member", R"({"Name": "a", "Name": "b"})", 14},
       {"duplicate list member", R"({"InstanceId": [], "Name": "a", "InstanceId": []})", 32},
       {"duplicate unknown member", R"({"x": 1, "x": 2})", 9},
