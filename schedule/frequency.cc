@@ -493,8 +493,6 @@ bool HasConsecutiveDays(const CronFields& f, int64_t from) {
 
 std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from,
                                            int64_t cap) {
-  const std::optional<int64_t> first = f.NextCivil(from + 1);
-  if (!first || !f.NextCivil(*first + 1)) return std::nullopt;
   int64_t best = kMax;
   const int span_s = Span(f.seconds), span_m = Span(f.minutes);
   if (__builtin_popcountll(f.seconds) > 1) best = std::min<int64_t>(best, MinGap(f.seconds));
@@ -510,7 +508,14 @@ std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from,
     best = kSecondsPerDay - span_day;
   }
   // No two fires within a day and no consecutive days: at least a day apart.
-  return best == kMax ? kSecondsPerDay : best;
+  if (best == kMax) best = kSecondsPerDay;
+  // The gaps above come from the fields; they are real only if two fires
+  // remain, which matters only for a gap below the cap.
+  if (best < cap) {
+    const std::optional<int64_t> first = f.NextCivil(from + 1);
+    if (!first || !f.NextCivil(*first + 1)) return std::nullopt;
+  }
+  return best;
 }
 
 bool Schedule::fixed_time() const {

@@ -166,10 +166,11 @@ FrequencyResult ParseFrequency(std::string_view text,
                                const FrequencyOptions& options);
 
 // The smallest gap in seconds between consecutive civil fire times of `f`
-// after civil time `from` (local seconds), or nullopt when fewer than two
-// fires remain. Exact when the gap is below `cap` (<= 86400); otherwise the
-// result is some value >= `cap` (a rule comparing with a limit <= cap needs
-// no more). Cost: O(1) from the time fields, plus a walk of at most one step
+// after civil time `from` (local seconds). Exact when the gap is below `cap`
+// (<= 86400), and then nullopt when fewer than two fires remain; otherwise
+// the result is some value >= `cap`, whether or not two fires remain (a rule
+// comparing with a limit <= cap needs no more, and the walk to find two
+// fires is skipped). Cost: O(1) from the time fields, plus a walk of at most one step
 // per month to the horizon, and only when the gap from one day's last fire
 // to the next day's first is below `cap`.
 std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from,

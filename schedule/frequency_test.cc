@@ -217,7 +217,13 @@ TEST(FrequencyTest, MinimumInterval) {
   EXPECT_EQ(gap("0 0 0,23 * * ?"), 3600);     // 23:00 -> next day 00:00
   EXPECT_EQ(gap("0 0 0,23 ? * MON"), 82800);  // Monday 00:00 -> 23:00
   EXPECT_EQ(gap("0 0 12 * * ?"), 86400);
-  EXPECT_EQ(gap("0 0 0 1 1 ? 2099"), std::nullopt);  // one fire left
+  // A gap below the cap is real only while two fires remain.
+  CronParse last_minute = ParseCronFields("*/10 * * * * ? 2099");
+  ASSERT_TRUE(last_minute.fields.has_value());
+  EXPECT_EQ(MinimumCronInterval(*last_minute.fields, Utc(2099, 12, 31, 23) + 3590), std::nullopt);
+  EXPECT_EQ(MinimumCronInterval(*last_minute.fields, Utc(2099, 12, 31, 23) + 3570), 10);
+  // One fire left, a year apart: at least the cap, without the walk.
+  EXPECT_GE(gap("0 0 0 1 1 ? 2099").value_or(86400), 86400);
   // With a 3600 s Timeout, hourly is fine and half-hourly is not.
   FrequencyOptions o = Options();
   o.timeout_seconds = 3600;
