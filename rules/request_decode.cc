@@ -43,6 +43,21 @@ const ScalarParameter* FindScalar(std::string_view name) {
   return nullptr;
 }
 
+// The list parameters, by name.
+enum class ListParam { kNone = -1, kInstanceId, kTag, kResourceTag };
+
+ListParam FindList(std::string_view name) {
+  if (name == "InstanceId") return ListParam::kInstanceId;
+  if (name == "Tag") return ListParam::kTag;
+  if (name == "ResourceTag") return ListParam::kResourceTag;
+  return ListParam::kNone;
+}
+
+// The entries of a tag-like list.
+std::vector<TagEntry>& Tags(Request& r, ListParam list) {
+  return list == ListParam::kTag ? r.tags : r.resource_tags;
+}
+
 // The keys (or members) seen so far, to refuse a repeated one: the scalar
 // parameters by their place in ScalarParameters() and the JSON form's list
 // names by a bit each, any other key by its text (views into the
@@ -52,9 +67,9 @@ class SeenKeys {
   // False when `key` (`scalar`, if it names one) was seen before.
   bool Insert(std::string_view key, const ScalarParameter* scalar) {
     if (scalar != nullptr) return Mark(static_cast<size_t>(scalar - ScalarParameters().data()));
-    if (key == "InstanceId") return Mark(kFirstList);
-    if (key == "Tag") return Mark(kFirstList + 1);
-    if (key == "ResourceTag") return Mark(kFirstList + 2);
+    if (const ListParam list = FindList(key); list != ListParam::kNone) {
+      return Mark(kFirstList + static_cast<size_t>(list));
+    }
     return others_.insert(key).second;
   }
 
@@ -69,13 +84,6 @@ class SeenKeys {
   uint64_t bits_ = 0;
   absl::flat_hash_set<std::string_view> others_;
 };
-
-// The two tag-like lists.
-std::vector<TagEntry> Request::*TagList(std::string_view name) {
-  if (name == "Tag") return &Request::tags;
-  if (name == "ResourceTag") return &Request::resource_tags;
-  return nullptr;
-}
 
 // A list index: 1..kMaxListIndex, no leading zero. 0 when malformed.
 int ParseIndex(std::string_view digits) {
@@ -202,7 +210,7 @@ namespace {
 // after the pass: two list keys are the same text exactly when list, index
 // and half match (indexes have no leading zeros).
 struct ListKey {
-  int list;   // 0 InstanceId, 1 Tag, 2 ResourceTag
+  ListParam list;
   int half;   // 0 (InstanceId), 1 Key, 2 Value
   int index;
   Span span;             // the key in the text
@@ -275,18 +283,18 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
     }
     // Lists: InstanceId.N, Tag.N.Key, Tag.N.Value, ResourceTag.N.(Key|Value).
     const size_t dot = key.find('.');
-    const std::string_view head = key.substr(0, dot == std::string_view::npos ? 0 : dot);
-    const int list = head == "InstanceId" ? 0 : head == "Tag" ? 1 : head == "ResourceTag" ? 2 : -1;
+    const ListParam list =
+        dot == std::string_view::npos ? ListParam::kNone : FindList(key.substr(0, dot));
     std::string_view rest = dot == std::string_view::npos ? "" : key.substr(dot + 1);
     int half = 0;
-    if (list > 0) {
+    if (list == ListParam::kTag || list == ListParam::kResourceTag) {
       const size_t dot2 = rest.find('.');
       const std::string_view field =
           dot2 == std::string_view::npos ? "" : rest.substr(dot2 + 1);
       half = field == "Key" ? 1 : field == "Value" ? 2 : -1;
       rest = rest.substr(0, dot2);
     }
-    if (list < 0 || half < 0) {  // unknown: ignored, but not twice
+    if (list == ListParam::kNone || half < 0) {  // unknown: ignored, but not twice
       if (!seen.Insert(key, nullptr)) {
         repeated();
         break;
@@ -301,13 +309,13 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
       break;
     }
     list_keys.push_back(ListKey{list, half, index, key_span, key});
-    if (list == 0) {
+    if (list == ListParam::kInstanceId) {
       r.instance_ids.push_back(ListEntry{index, value});
     } else {
       TagEntry e;
       e.index = index;
       (half == 1 ? e.key : e.value) = value;
-      (list == 1 ? r.tags : r.resource_tags).push_back(e);
+      Tags(r, list).push_back(e);
     }
   }
   // Every list key seen lies before any error found above.
@@ -397,9 +405,9 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
       }
       continue;
     }
-    const bool is_instance = m.key == "InstanceId";
-    std::vector<TagEntry> Request::*tags = TagList(m.key);
-    if (!is_instance && tags == nullptr) continue;  // unknown: ignored
+    const ListParam list = FindList(m.key);
+    if (list == ListParam::kNone) continue;  // unknown: ignored
+    const bool is_instance = list == ListParam::kInstanceId;
     if (m.kind != JsonKind::kArray) {
       wrong_type("an array");
       return;
@@ -411,7 +419,7 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
     if (is_instance) {
       r.instance_ids.reserve(r.instance_ids.size() + count);
     } else {
-      (r.*tags).reserve((r.*tags).size() + count);
+      Tags(r, list).reserve(Tags(r, list).size() + count);
     }
     for (auto e = entries.begin(); e != entries.end(); ++e) {
       ++index;
@@ -437,7 +445,7 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
         d.malformed = std::move(bad);
         return;
       }
-      (r.*tags).push_back(entry);
+      Tags(r, list).push_back(entry);
     }
   }
 }
