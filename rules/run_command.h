@@ -93,7 +93,8 @@ struct ValidateOptions {
 // containers need 2.2.3.344 / 2.1.3.344. Comparing it with each instance's
 // agent (`ClientNeedUpgrade`) is the embedder's, who has the facts.
 // One feature and the agent it needs. Static text: building a verdict does
-// not format it.
+// not format it. A built-in parameter is spelled as the API documents it
+// ({{ACS::InstanceId}}), whatever case the content wrote.
 struct AgentReason {
   std::string_view feature;  // "a cron time zone", "{{ACS::InstanceId}}", ...
   std::string_view linux_version;
