@@ -29,12 +29,9 @@ bool AllOf(std::string_view s, Pred pred) {
   return true;
 }
 
-bool AlnumAscii(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool UserNameChar(unsigned char c) { return AlnumAscii(c) || c == '_' || c == '-'; }
+bool UserNameChar(unsigned char c) { return IsAlnumAscii(c) || c == '_' || c == '-'; }
 bool StoreNameChar(unsigned char c) {
-  return AlnumAscii(c) || c == '_' || c == '.' || c == '/' || c == '-';
+  return IsAlnumAscii(c) || c == '_' || c == '.' || c == '/' || c == '-';
 }
 
 // Whether two placeholders count once toward the distinct limit: same kind
@@ -49,11 +46,10 @@ bool SameName(const Placeholder& a, const Placeholder& b) {
 // Whether `s` is a user parameter name ([A-Za-z0-9_-]+); if so, its
 // FoldedHash (rules/ascii.h), computed in the same pass.
 bool UserName(std::string_view s, uint64_t* hash) {
-  uint64_t h = 1469598103934665603ull;  // as FoldedHash
+  uint64_t h = kFoldedHashSeed;
   for (char c : s) {
     if (!UserNameChar(static_cast<unsigned char>(c))) return false;
-    h ^= static_cast<unsigned char>(LowerAscii(c));
-    h *= 1099511628211ull;
+    h = FoldedHashStep(h, c);
   }
   *hash = h;
   return !s.empty();

@@ -26,6 +26,10 @@
 
 namespace runcheck {
 
+constexpr bool IsAlnumAscii(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 constexpr char LowerAscii(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -72,12 +76,16 @@ struct LessIgnoreCase {
 
 // FNV-1a over the ASCII-lower-cased bytes: equal for strings that are equal
 // ignoring case. A grouping key only: confirm a match with EqualsIgnoreCase.
+// FoldedHash a byte at a time, for a scan that hashes while it checks:
+// start from kFoldedHashSeed and fold each byte in.
+inline constexpr uint64_t kFoldedHashSeed = 1469598103934665603ull;
+constexpr uint64_t FoldedHashStep(uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(LowerAscii(c))) * 1099511628211ull;
+}
+
 inline uint64_t FoldedHash(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(LowerAscii(c));
-    h *= 1099511628211ull;
-  }
+  uint64_t h = kFoldedHashSeed;
+  for (char c : s) h = FoldedHashStep(h, c);
   return h;
 }
 

@@ -319,9 +319,6 @@ Rule<In> InstanceIdRule() {
 }
 
 bool IsLowerHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
-bool IsAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 std::optional<Problem> ContainerIdCheck(std::string_view v, const Limits&) {
   size_t start = 0;
@@ -346,7 +343,7 @@ std::optional<Problem> ContainerIdCheck(std::string_view v, const Limits&) {
 std::optional<Problem> ContainerNameCheck(std::string_view v, const Limits&) {
   for (size_t i = 0; i < v.size(); ++i) {
     const char c = v[i];
-    const bool ok = IsAlnum(c) || (i > 0 && (c == '_' || c == '.' || c == '-'));
+    const bool ok = IsAlnumAscii(c) || (i > 0 && (c == '_' || c == '.' || c == '-'));
     if (!ok) {
       return Problem{Code::kInvalidContainerNameMalformed, Span{i, 1},
                      i == 0 ? "a container name starts with a letter or digit"
@@ -386,9 +383,9 @@ std::optional<Problem> OssOutputDeliveryCheck(std::string_view v, const Limits&)
   const size_t bucket_end = slash == std::string_view::npos ? v.size() : slash;
   const std::string_view bucket = v.substr(kScheme.size(), bucket_end - kScheme.size());
   const Span bucket_span{kScheme.size(), bucket.size()};
-  bool bucket_ok = bucket.size() >= 3 && bucket.size() <= 63 && IsAlnum(bucket.front()) &&
-                   IsAlnum(bucket.back());
-  for (char c : bucket) bucket_ok = bucket_ok && (IsAlnum(c) || c == '-');
+  bool bucket_ok = bucket.size() >= 3 && bucket.size() <= 63 && IsAlnumAscii(bucket.front()) &&
+                   IsAlnumAscii(bucket.back());
+  for (char c : bucket) bucket_ok = bucket_ok && (IsAlnumAscii(c) || c == '-');
   if (!bucket_ok) {
     return Problem{Code::kInvalidParameterOssOutputDelivery, bucket_span,
                    "a bucket name is 3-63 letters, digits or -, starting and ending "
