@@ -85,8 +85,8 @@ ParametersCheck CheckParameters(std::string_view json_text,
                                 const TemplateScan* content) {
   ParametersCheck out;
   auto fail = [&](Code code, std::string field, Span span, std::string detail) {
-    out.findings.violations.push_back(
-        Violation{code, std::move(field), span, std::move(detail)});
+    out.findings.Add(Violation{code, std::move(field), span, std::move(detail)},
+                     limits.max_violations);
   };
 
   // The size change starts with every user placeholder taken out; the values
@@ -132,9 +132,13 @@ ParametersCheck CheckParameters(std::string_view json_text,
   const KeyIndex index = IndexKeys(out.pairs);
   for (size_t i : index.repeats) {
     const ParameterPair& p = out.pairs[i];
+    if (!out.findings.HasRoom(limits.max_violations)) {  // no detail to build
+      ++out.findings.dropped;
+      continue;
+    }
     const ParameterPair& first = out.pairs[index.first[index.names.Find(p.key)]];
     fail(Code::kParameterKeyDuplicate, PairField(p.key), p.key_span,
-         "the key \"" + std::string(p.key) + "\" repeats \"" + std::string(first.key) +
+         "the key \"" + QuoteUserText(p.key) + "\" repeats \"" + QuoteUserText(first.key) +
              "\" at offset " + std::to_string(first.key_span.offset));
   }
 

@@ -186,10 +186,18 @@ TEST(ParametersTest, ManyDuplicatesStayLinear) {
   std::string json = "{";
   for (int i = 0; i < 50000; ++i) json += std::string(i ? "," : "") + "\"k\":\"v\"";
   json += "}";
-  const ParametersCheck p = CheckParameters(json, Limits{}, nullptr);
+  Limits all;
+  all.max_violations = 1 << 20;
+  const ParametersCheck p = CheckParameters(json, all, nullptr);
   // The count rule, then one duplicate per repeat.
   ASSERT_EQ(p.findings.violations.size(), 1u + 49999u);
   EXPECT_EQ(p.findings.violations.back().span->offset, json.size() - 8);
+  // With the default cap: 100 kept, the rest counted, the first the same.
+  const ParametersCheck capped = CheckParameters(json, Limits{}, nullptr);
+  ASSERT_EQ(capped.findings.violations.size(), 100u);
+  EXPECT_EQ(capped.findings.dropped, 1u + 49999u - 100u);
+  EXPECT_EQ(capped.findings.violations[0].code, p.findings.violations[0].code);
+  EXPECT_EQ(capped.findings.violations[99].span, p.findings.violations[99].span);
 }
 
 // The size the content grows or shrinks by when the user values are

@@ -165,8 +165,7 @@ Rendered Render(std::string_view content, const TemplateScan& scan,
           r.script.append(written);
           continue;
         }
-        const bool secret = written.find("oos-secret:") != std::string_view::npos;
-        value = options.resolve_store(p.name, secret);
+        value = options.resolve_store(p.name, p.secret);
         if (!value) {
           return fail(RenderError::kUnresolvedReference, p,
                       "the parameter store has no value for " + std::string(p.name));

@@ -8,6 +8,7 @@
 #include "absl/container/inlined_vector.h"
 #include "params/name_index.h"
 #include "rules/ascii.h"
+#include "rules/utf8.h"
 
 namespace runcheck {
 namespace params {
@@ -38,7 +39,7 @@ bool StoreNameChar(unsigned char c) {
 // and name (ignoring case, but for parameter-store names).
 bool SameName(const Placeholder& a, const Placeholder& b) {
   if (a.kind != b.kind) return false;
-  return a.kind == Placeholder::kParameterStore ? a.name == b.name
+  return a.kind == Placeholder::kParameterStore ? a.secret == b.secret && a.name == b.name
                                                 : a.name_hash == b.name_hash &&
                                                       EqualsIgnoreCase(a.name, b.name);
 }
@@ -72,8 +73,8 @@ size_t FindPair(std::string_view s, size_t from, char c) {
 TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
   TemplateScan out;
   auto fail = [&](Code code, Span span, std::string detail) {
-    out.findings.violations.push_back(
-        Violation{code, std::string(kField), span, std::move(detail)});
+    out.findings.Add(Violation{code, std::string(kField), span, std::move(detail)},
+                     limits.max_violations);
   };
   // One placeholder per distinct name so far; at most limit + 1 entries, so
   // the linear search stays bounded.
@@ -107,7 +108,7 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
         p = Placeholder{Placeholder::kBuiltin, name, span};
       } else {
         fail(Code::kCmdParamInvalidParamName, span,
-             "unknown built-in parameter ACS::" + std::string(name) +
+             "unknown built-in parameter ACS::" + QuoteUserText(name) +
                  " (known: RegionId, AccountId, InstanceId, InstanceName, "
                  "InvokeId, CommandId)");
       }
@@ -116,6 +117,7 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
       const std::string_view name = inner.substr(inner[3] == ':' ? 4 : 11);
       if (AllOf(name, StoreNameChar)) {
         p = Placeholder{Placeholder::kParameterStore, name, span};
+        p->secret = inner[3] != ':';
       } else {
         fail(Code::kParameterStoreInvalidParameters, span,
              "a parameter-store name takes only letters, digits and _ . / -");

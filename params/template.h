@@ -31,7 +31,9 @@
 // then `CmdParamCount.ExceedLimit` (span: the first placeholder over the
 // limit) when more distinct placeholders than Limits::max_content_parameters
 // appear (user, built-in and store references all count; user and built-in
-// names compare case-insensitively).
+// names compare case-insensitively; `{{oos:a}}` and `{{oos-secret:a}}` are
+// two). At most Limits::max_violations violations are kept (the rest are
+// counted in `findings.dropped`).
 //
 // Cost: one pass over the content, no backtracking, no regex; memory linear
 // in the number of placeholders. Pure, no exceptions, thread-safe.
@@ -63,6 +65,9 @@ struct Placeholder {
   // FoldedHash(name) (rules/ascii.h), for matching user and built-in names,
   // which compare ignoring case.
   uint64_t name_hash = 0;
+  // kParameterStore: `{{oos-secret:name}}` rather than `{{oos:name}}`. The
+  // two are distinct parameters (SPEC 10, *Templates*).
+  bool secret = false;
 };
 
 struct TemplateScan {

@@ -121,8 +121,27 @@ TEST(TemplateTest, PathologicalInputIsLinear) {
   EXPECT_TRUE(ScanTemplate(opens, Limits{}).placeholders.empty());
   std::string empties;
   while (empties.size() < 24 * 1024) empties += "{{}}";
-  EXPECT_EQ(ScanTemplate(empties, Limits{}).findings.violations.size(),
-            empties.size() / 4);
+  const TemplateScan scan = ScanTemplate(empties, Limits{});
+  EXPECT_EQ(scan.findings.violations.size(), 100u);  // Limits::max_violations
+  EXPECT_EQ(scan.findings.violations.size() + scan.findings.dropped, empties.size() / 4);
+  Limits all;
+  all.max_violations = 1 << 20;
+  EXPECT_EQ(ScanTemplate(empties, all).findings.violations.size(), empties.size() / 4);
+}
+
+// {{oos:a}} and {{oos-secret:a}} are two distinct parameters (SPEC 10).
+TEST(TemplateTest, SecretAndPlainStoreReferencesAreDistinct) {
+  Limits two;
+  two.max_content_parameters = 2;
+  const TemplateScan ok = ScanTemplate("{{oos:a}} {{oos-secret:a}} {{oos:a}}", two);
+  EXPECT_TRUE(ok.findings.ok());
+  ASSERT_EQ(ok.placeholders.size(), 3u);
+  EXPECT_FALSE(ok.placeholders[0].secret);
+  EXPECT_TRUE(ok.placeholders[1].secret);
+  const TemplateScan over = ScanTemplate("{{oos:a}} {{oos-secret:a}} {{x}}", two);
+  ASSERT_EQ(over.findings.violations.size(), 1u);
+  EXPECT_EQ(over.findings.violations[0].code, Code::kCmdParamCountExceedLimit);
+  EXPECT_EQ(over.findings.violations[0].span->offset, 27u);
 }
 
 }  // namespace

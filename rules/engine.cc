@@ -61,6 +61,20 @@ ValueCheck Utf8NoControl(Code code, bool allow_tab_lf_cr) {
   };
 }
 
+ValueCheck Utf8NoNul(Code code) {
+  return [code](std::string_view v, const Limits&) -> std::optional<Problem> {
+    const size_t nul = v.find('\0');
+    const std::optional<size_t> bad = FirstInvalidUtf8(v.substr(0, nul));
+    if (bad) {
+      return Problem{code, Span{*bad, 1}, "invalid UTF-8 at byte " + std::to_string(*bad)};
+    }
+    if (nul != std::string_view::npos) {
+      return Problem{code, Span{nul, 1}, "a NUL byte at byte " + std::to_string(nul)};
+    }
+    return std::nullopt;
+  };
+}
+
 ValueCheck OneOf(std::vector<std::string_view> allowed, Code code, bool ignore_case) {
   std::string list;  // for the detail, joined once
   for (std::string_view a : allowed) {

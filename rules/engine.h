@@ -69,12 +69,17 @@ class RuleContext {
   const Limits& limits() const { return limits_; }
   bool stopped() const { return fail_fast_ && !out_->violations.empty(); }
 
+  // Whether a violation (warning) reported now would be kept rather than
+  // counted as dropped: rules that build costly details ask first.
+  bool has_room() const { return !stopped() && out_->HasRoom(limits_.max_violations); }
+  bool has_warning_room() const { return out_->HasWarningRoom(limits_.max_warnings); }
+
   void Report(Code code, std::string field, std::optional<Span> span,
               std::string detail) {
     if (stopped()) return;
     if (out_->violations.empty()) out_->violations.reserve(8);  // one allocation, usually
-    out_->violations.push_back(
-        Violation{code, std::move(field), span, std::move(detail)});
+    out_->Add(Violation{code, std::move(field), span, std::move(detail)},
+              limits_.max_violations);
   }
   void Report(Problem p, std::string field) {
     Report(p.code, std::move(field), p.span, std::move(p.detail));
@@ -82,16 +87,22 @@ class RuleContext {
   void Warn(std::string_view id, std::string field, std::optional<Span> span,
             std::string detail) {
     if (out_->warnings.empty()) out_->warnings.reserve(4);
-    out_->warnings.push_back(Warning{id, std::move(field), span, std::move(detail)});
+    out_->Add(Warning{id, std::move(field), span, std::move(detail)}, limits_.max_warnings);
   }
-  // Adds another check's findings (a sub-parser's), keeping fail-fast.
+  // Counts a warning that would not be kept (see has_warning_room), without
+  // building it.
+  void DropWarning() { ++out_->dropped_warnings; }
+  // Adds another check's findings (a sub-parser's), keeping fail-fast and
+  // the caps (its dropped counts carry over).
   void Merge(Findings f) {
     if (out_->violations.empty() && !f.violations.empty()) out_->violations.reserve(8);
     for (Violation& v : f.violations) {
       if (stopped()) break;
-      out_->violations.push_back(std::move(v));
+      out_->Add(std::move(v), limits_.max_violations);
     }
-    for (Warning& w : f.warnings) out_->warnings.push_back(std::move(w));
+    if (!stopped()) out_->dropped += f.dropped;
+    for (Warning& w : f.warnings) out_->Add(std::move(w), limits_.max_warnings);
+    out_->dropped_warnings += f.dropped_warnings;
   }
 
  private:
@@ -172,6 +183,12 @@ ValueCheck MaxBytes(int Limits::*limit, Code code);
 // Valid UTF-8 without control characters (SPEC section 10; TAB, LF and CR
 // allowed when `allow_tab_lf_cr`). Span: the first offending character.
 ValueCheck Utf8NoControl(Code code, bool allow_tab_lf_cr = false);
+// Valid UTF-8 without NUL: the text rule of a parameter that has no
+// character rule of its own, with `code` InvalidRequest.Malformed (SPEC 10,
+// *Envelope vs value*: both wire forms refuse the same bytes), or a format
+// code for values that have one (tag keys and values). Span: the first
+// offending byte.
+ValueCheck Utf8NoNul(Code code);
 // Exactly one of `allowed` (ASCII case ignored when `ignore_case`).
 ValueCheck OneOf(std::vector<std::string_view> allowed, Code code,
                  bool ignore_case = false);

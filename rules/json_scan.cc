@@ -8,6 +8,7 @@
 #endif
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -339,6 +340,22 @@ JsonScan ScanJson(std::string_view text, int max_depth) {
     out.error = JsonSyntaxError{is.Tell(), "unexpected NUL byte"};
   } else if (r.IsError()) {
     out.error = JsonSyntaxError{r.Offset(), rapidjson::GetParseError_En(r.Code())};
+    // A raw control byte ends a string early in RapidJSON's eyes ("missing
+    // quotation mark", "invalid escape"); say what it is.
+    const rapidjson::ParseErrorCode code = r.Code();
+    if (code == rapidjson::kParseErrorStringMissQuotationMark ||
+        code == rapidjson::kParseErrorStringEscapeInvalid) {
+      for (size_t at : {r.Offset(), r.Offset() - 1}) {
+        if (at < n && static_cast<unsigned char>(text[at]) < 0x20) {
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned char>(text[at]));
+          out.error = JsonSyntaxError{
+              at, std::string("raw control character U+") + hex +
+                      " in a string (write it as \\u" + hex + ")"};
+          break;
+        }
+      }
+    }
   }
   if (out.error) {
     out.items.clear();

@@ -48,6 +48,11 @@ struct Limits {
   int64_t min_cron_interval_seconds = 10;
   int64_t min_rate_seconds = 60;
   int64_t max_rate_seconds = 7 * 86400;
+  // Findings kept per request (SPEC 8, *Bounded findings*); the rest are
+  // counted in Findings::dropped / dropped_warnings. The first violation is
+  // always kept.
+  int max_violations = 100;
+  int max_warnings = 100;
 };
 
 }  // namespace runcheck

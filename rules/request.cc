@@ -1,6 +1,9 @@
 #include "rules/request.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
 
 namespace runcheck {
 
@@ -69,6 +72,91 @@ std::optional<std::string_view> FieldValue(const Request& request, std::string_v
   if (field == "Key") return it->key;
   if (field == "Value") return it->value;
   return std::nullopt;
+}
+
+std::string UnknownKey::Path() const {
+  if (list.empty()) return std::string(key);
+  std::string out(list);
+  out += '.';
+  out += std::to_string(index);
+  out += '.';
+  out += key;
+  return out;
+}
+
+bool IsEnvelopeKey(std::string_view key) {
+  static constexpr std::string_view kKeys[] = {
+      "Action",          "Version",          "Format",          "AccessKeyId",
+      "Signature",       "SignatureMethod",  "SignatureVersion", "SignatureNonce",
+      "SignatureType",   "Timestamp",        "SecurityToken",   "BearerToken",
+      "OwnerId",         "OwnerAccount",     "ResourceOwnerId", "ResourceOwnerAccount",
+  };
+  return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
+}
+
+namespace {
+
+char Fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Levenshtein distance of `a` and `b` ignoring ASCII case, or `limit + 1`
+// when it is over `limit`. Both are short (the caller checks).
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::array<size_t, 65> row{};
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (Fold(a[i - 1]) == Fold(b[j - 1]) ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return std::min(row[b.size()], limit + 1);
+}
+
+// The closest of `names` to `key` within distance 2, or empty.
+std::string_view Closest(std::string_view key, std::initializer_list<std::string_view> extra) {
+  constexpr size_t kLimit = 2;
+  if (key.empty() || key.size() > 48) return {};
+  std::string_view best;
+  size_t best_distance = kLimit + 1;
+  auto consider = [&](std::string_view name) {
+    const size_t d = EditDistance(key, name, kLimit);
+    if (d < best_distance) {
+      best = name;
+      best_distance = d;
+    }
+  };
+  for (const ScalarParameter& p : ScalarParameters()) consider(p.name);
+  for (std::string_view name : extra) consider(name);
+  return best;
+}
+
+}  // namespace
+
+std::string ClosestParameter(std::string_view key) {
+  const size_t dot = key.find('.');
+  if (dot != std::string_view::npos) {
+    const std::string_view head = key.substr(0, dot);
+    if (head == "Tag" || head == "ResourceTag") {
+      const size_t dot2 = key.find('.', dot + 1);
+      if (dot2 == std::string_view::npos) return {};
+      const std::string_view field = key.substr(dot2 + 1);
+      if (field.size() > 8) return {};
+      for (std::string_view f : {"Key", "Value"}) {
+        if (EditDistance(field, f, 2) <= 2) {
+          return std::string(key.substr(0, dot2 + 1)) + std::string(f);
+        }
+      }
+      return {};
+    }
+    const std::string_view base = Closest(head, {"InstanceId", "Tag", "ResourceTag"});
+    return base.empty() ? std::string() : std::string(base) + std::string(key.substr(dot));
+  }
+  return std::string(Closest(key, {"InstanceId", "Tag", "ResourceTag"}));
 }
 
 bool operator==(const Request& a, const Request& b) {

@@ -29,6 +29,7 @@
 #define RUNCHECK_RULES_REQUEST_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +44,19 @@ struct TagEntry {
   int index = 0;  // 1-based, as written
   std::optional<std::string_view> key;
   std::optional<std::string_view> value;
+};
+
+// A key (query form) or member (JSON form) that names no parameter of the
+// action, kept for the `request.unknown-parameter` warning (SPEC 8). `list`
+// and `index` are set for an unknown member of a JSON tag object
+// (`Tag.2.Kye`); otherwise `key` is the whole key as decoded.
+struct UnknownKey {
+  std::string_view key;
+  std::string_view list;  // "Tag", "ResourceTag" or empty
+  int index = 0;
+
+  // The key as a field path: `Frequncy`, `Tag.2.Kye`.
+  std::string Path() const;
 };
 
 struct Request {
@@ -73,8 +87,26 @@ struct Request {
   std::optional<std::string_view> termination_mode;
   std::optional<std::string_view> launcher;
 
+  // Keys that name no parameter, in text order (the envelope's own keys,
+  // see IsEnvelopeKey, are not kept). Not part of equality: a request's
+  // meaning does not depend on them.
+  std::vector<UnknownKey> unknown_keys;
+
   friend bool operator==(const Request& a, const Request& b);
 };
+
+// The keys of the RPC envelope that are no business parameter and that the
+// API takes without comment: `Action`, `Version`, `Format`, the signature
+// and credential keys (`AccessKeyId`, `Signature*`, `Timestamp`,
+// `SecurityToken`, `BearerToken`) and the SDK's owner keys (`OwnerId`,
+// `OwnerAccount`, `ResourceOwnerId`, `ResourceOwnerAccount`).
+bool IsEnvelopeKey(std::string_view key);
+
+// The parameter name closest to an unknown `key`: the same letters ignoring
+// ASCII case, else the nearest name within edit distance 2 (the first in
+// table order on a tie); for `Tag.N.x` / `ResourceTag.N.x`, the tag field
+// (`Key`, `Value`) meant, as a whole path. Empty when none is close.
+std::string ClosestParameter(std::string_view key);
 
 // How a scalar parameter travels in the JSON form (the query form carries
 // every value as a string).

@@ -168,7 +168,11 @@ bool PercentDecode(std::string_view text, size_t begin, size_t end, char** out,
 DecodedRequest Begin(WireForm form, std::string_view text) {
   DecodedRequest d;
   d.form = form;
-  if (const std::optional<size_t> bad = FirstInvalidUtf8(text)) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    d.malformed = Malformed(0, 3,
+                            "the request starts with a UTF-8 byte order mark (EF BB BF); "
+                            "send it without one");
+  } else if (const std::optional<size_t> bad = FirstInvalidUtf8(text)) {
     d.malformed = Malformed(*bad, 1, "invalid UTF-8 in the request");
   }
   return d;
@@ -271,7 +275,7 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
     const Span key_span{begin, eq - begin};
     auto repeated = [&] {
       d.malformed = Malformed(key_span.offset, key_span.length,
-                              "the key " + std::string(key) + " is repeated");
+                              "the key " + QuoteUserText(key) + " is repeated");
     };
     if (const ScalarParameter* const p = FindScalar(key)) {
       if (!seen.Insert(key, p)) {
@@ -299,13 +303,14 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
         repeated();
         break;
       }
+      if (!IsEnvelopeKey(key)) r.unknown_keys.push_back(UnknownKey{key, {}, 0});
       continue;
     }
     const int index = ParseIndex(rest);
     if (index == 0) {
       d.malformed = Malformed(key_span.offset, key_span.length,
                               "a list index is 1 to " + std::to_string(kMaxListIndex) +
-                                  " without leading zeros: " + std::string(key));
+                                  " without leading zeros: " + QuoteUserText(key));
       break;
     }
     list_keys.push_back(ListKey{list, half, index, key_span, key});
@@ -321,7 +326,7 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
   // Every list key seen lies before any error found above.
   if (std::optional<ListKey> at = FirstRepeatedListKey(list_keys)) {
     d.malformed = Malformed(at->span.offset, at->span.length,
-                            "the key " + std::string(at->key) + " is repeated");
+                            "the key " + QuoteUserText(at->key) + " is repeated");
   }
 }
 
@@ -339,8 +344,10 @@ DecodedRequest DecodeQueryRequest(std::string_view text) {
 
 namespace {
 
-// Decodes a tag list entry, items[i] of `json`.
-std::optional<Violation> DecodeTagObject(const JsonScan& json, size_t i, TagEntry* entry) {
+// Decodes a tag list entry, items[i] of `json`, of list `list`; members
+// other than Key and Value go to `unknown`.
+std::optional<Violation> DecodeTagObject(const JsonScan& json, size_t i, std::string_view list,
+                                         TagEntry* entry, std::vector<UnknownKey>* unknown) {
   const JsonItem& obj = json.items[i];
   if (obj.kind != JsonKind::kObject) {
     return Malformed(obj.span.offset, obj.span.length,
@@ -349,7 +356,10 @@ std::optional<Violation> DecodeTagObject(const JsonScan& json, size_t i, TagEntr
   bool have_key = false, have_value = false;
   for (const JsonItem& m : json.Children(i)) {
     const bool is_key = m.key == "Key";
-    if (!is_key && m.key != "Value") continue;
+    if (!is_key && m.key != "Value") {
+      unknown->push_back(UnknownKey{m.key, list, entry->index});
+      continue;
+    }
     bool& have = is_key ? have_key : have_value;
     if (have) {
       return Malformed(m.key_span.offset, m.key_span.length,
@@ -377,7 +387,7 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
     const ScalarParameter* const p = FindScalar(m.key);
     if (!seen.Insert(m.key, p)) {
       d.malformed = Malformed(m.key_span.offset, m.key_span.length,
-                              "the member " + std::string(m.key) + " is repeated");
+                              "the member " + QuoteUserText(m.key) + " is repeated");
       return;
     }
     if (m.kind == JsonKind::kNull) continue;
@@ -393,20 +403,23 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
       } else if (p->wire == WireType::kBoolean &&
                  (m.kind == JsonKind::kTrue || m.kind == JsonKind::kFalse)) {
         slot = m.kind == JsonKind::kTrue ? "true" : "false";
-      } else if ((p->wire == WireType::kInteger && m.kind == JsonKind::kNumber) ||
-                 (p->wire == WireType::kJsonObject && m.kind == JsonKind::kObject)) {
+      } else if (p->wire != WireType::kString) {
+        // A number for Timeout, an object for Parameters; and any other
+        // value for these typed parameters is their own error, found by
+        // their rule on the value's JSON text, exactly as that text would be
+        // in the query form (SPEC 10, *Envelope vs value*).
         slot = json.Raw(m);
       } else {
-        wrong_type(p->wire == WireType::kBoolean      ? "a boolean or a string"
-                   : p->wire == WireType::kInteger    ? "an integer or a string"
-                   : p->wire == WireType::kJsonObject ? "an object or a string"
-                                                      : "a string");
+        wrong_type("a string");
         return;
       }
       continue;
     }
     const ListParam list = FindList(m.key);
-    if (list == ListParam::kNone) continue;  // unknown: ignored
+    if (list == ListParam::kNone) {  // unknown: ignored
+      if (!IsEnvelopeKey(m.key)) r.unknown_keys.push_back(UnknownKey{m.key, {}, 0});
+      continue;
+    }
     const bool is_instance = list == ListParam::kInstanceId;
     if (m.kind != JsonKind::kArray) {
       wrong_type("an array");
@@ -441,7 +454,7 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
       }
       TagEntry entry;
       entry.index = index;
-      if (auto bad = DecodeTagObject(json, e.index(), &entry)) {
+      if (auto bad = DecodeTagObject(json, e.index(), m.key, &entry, &r.unknown_keys)) {
         d.malformed = std::move(bad);
         return;
       }

@@ -79,7 +79,7 @@ std::optional<Problem> TimeoutProblem(std::string_view t, const Limits& limits,
     n = n * 10 + (c - '0');
     if (n > limits.max_timeout_seconds) {
       return Problem{Code::kInvalidTimeoutExceedLimit, Span{0, t.size()},
-                     "Timeout " + std::string(t) + " is over the limit " +
+                     "Timeout " + QuoteUserText(t) + " is over the limit " +
                          std::to_string(limits.max_timeout_seconds)};
     }
   }
@@ -273,7 +273,7 @@ Rule<In> WindowsPasswordMissedRule() {
     if (windows && Given(r.username) && !EqualsIgnoreCase(*r.username, "System") &&
         !Given(r.windows_password_name)) {
       ctx.Report(Code::kWindowsPasswordNameMissed, "WindowsPasswordName", std::nullopt,
-                 "a Windows command run as " + std::string(*r.username) +
+                 "a Windows command run as " + QuoteUserText(*r.username) +
                      " needs WindowsPasswordName");
     }
   };
@@ -296,10 +296,13 @@ Rule<In> InstanceIdRule() {
                  std::to_string(ids.size()) + " instances; the limit is " +
                      std::to_string(max));
     }
+    static const ValueCheck kText = Utf8NoNul(Code::kInvalidRequestMalformed);
     for (const ListEntry& e : r.instance_ids) {
       if (e.value.empty()) {
         ctx.Report(Code::kMissingParamInstanceId, "InstanceId." + std::to_string(e.index),
                    std::nullopt, "an empty instance ID");
+      } else if (std::optional<Problem> p = kText(e.value, ctx.limits())) {
+        ctx.Report(std::move(*p), "InstanceId." + std::to_string(e.index));
       }
     }
     if (all != ids.size()) {
@@ -446,13 +449,36 @@ Rule<In> ContainerWarnings() {
   };
 }
 
+// SPEC 8: a key that names no parameter is ignored by the API, so a typo
+// (`Frequncy`) silently drops what it meant; say so, with the name meant.
+Rule<In> UnknownKeyWarnings() {
+  return [](const In& in, RuleContext& ctx) {
+    for (const UnknownKey& k : in.r.unknown_keys) {
+      if (!ctx.has_warning_room()) {
+        ctx.DropWarning();
+        continue;
+      }
+      const std::string path = k.Path();
+      const std::string meant = ClosestParameter(path);
+      ctx.Warn("request.unknown-parameter", path, std::nullopt,
+               Concat({"RunCommand has no parameter ", QuoteUserText(path),
+                       "; the API ignores it",
+                       meant.empty() ? std::string_view() : std::string_view("; did you mean "),
+                       meant, meant.empty() ? std::string_view() : std::string_view("?")}));
+    }
+  };
+}
+
 Rule<In> TagsRule(std::vector<TagEntry> Request::*list, const TagCodes& codes) {
   return [list, &codes](const In& in, RuleContext& ctx) { CheckTags(in.r.*list, codes, ctx); };
 }
 
 const Rule<In>& RunCommandRules() {
   static const Rule<In>* const kRules = new Rule<In>(AllOf<In>({
-      Required<In>("RegionId", RUNCHECK_GET(region_id), Code::kMissingParameterRegionId),
+      Required<In>("RegionId", RUNCHECK_GET(region_id), Code::kMissingParameterRegionId,
+                   {Utf8NoNul(Code::kInvalidRequestMalformed)}),
+      Field<In>("ResourceGroupId", RUNCHECK_GET(resource_group_id),
+                {Utf8NoNul(Code::kInvalidRequestMalformed)}),
       Field<In>("Name", RUNCHECK_GET(name),
                 {MaxChars(&Limits::max_name_chars, Code::kCmdNameExceedLimit),
                  Utf8NoControl(Code::kInvalidParameterCharacterCommandName)}),
@@ -480,12 +506,16 @@ const Rule<In>& RunCommandRules() {
       ParametersRule(),
       Field<In>("KeepCommand", RUNCHECK_GET(keep_command),
                 {Boolean(Code::kInvalidParameterKeepCommand)}),
+      Field<In>("ContentEncoding", RUNCHECK_GET(content_encoding),
+                {Utf8NoNul(Code::kInvalidRequestMalformed)}),
       ContentEncodingWarning(),
       Field<In>("Username", RUNCHECK_GET(username),
-                {MaxChars(&Limits::max_username_chars, Code::kUsernameExceedLimit)}),
+                {MaxChars(&Limits::max_username_chars, Code::kUsernameExceedLimit),
+                 Utf8NoNul(Code::kInvalidRequestMalformed)}),
       Field<In>("WindowsPasswordName", RUNCHECK_GET(windows_password_name),
                 {MaxChars(&Limits::max_windows_password_name_chars,
-                          Code::kWindowsPasswordNameExceedLimit)}),
+                          Code::kWindowsPasswordNameExceedLimit),
+                 Utf8NoNul(Code::kInvalidRequestMalformed)}),
       WindowsPasswordMissedRule(),
       InstanceIdRule(),
       TagsRule(&Request::tags, kTagCodes),
@@ -502,7 +532,9 @@ const Rule<In>& RunCommandRules() {
                 {OneOf({"Process", "ProcessTree"}, Code::kInvalidTerminationModeNotFound)}),
       Field<In>("Launcher", RUNCHECK_GET(launcher),
                 {MaxBytes(&Limits::max_launcher_bytes,
-                          Code::kInvalidLauncherLengthLimitExceeded)}),
+                          Code::kInvalidLauncherLengthLimitExceeded),
+                 Utf8NoNul(Code::kInvalidRequestMalformed)}),
+      UnknownKeyWarnings(),
   }));
   return *kRules;
 }

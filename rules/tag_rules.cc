@@ -60,10 +60,12 @@ void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
     }
   }
   const ValueCheck key_length = MaxChars(&Limits::max_tag_key_chars, codes.bad_key);
+  const ValueCheck key_text = Utf8NoNul(codes.bad_key);
   for (const TagEntry& e : tags) {
     if (!HasKey(e)) continue;
     const std::string_view key = *e.key;
     std::optional<Problem> p = key_length(key, limits);
+    if (!p) p = key_text(key, limits);
     if (!p && (StartsWithIgnoreCase(key, "aliyun") || StartsWithIgnoreCase(key, "acs:"))) {
       const size_t prefix = StartsWithIgnoreCase(key, "acs:") ? 4 : 6;
       p = Problem{codes.bad_key, Span{0, prefix},
@@ -78,9 +80,11 @@ void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
   }
   const ValueCheck value_length =
       MaxChars(&Limits::max_tag_value_chars, codes.bad_value);
+  const ValueCheck value_text = Utf8NoNul(codes.bad_value);
   for (const TagEntry& e : tags) {
     if (!e.value.has_value() || e.value->empty()) continue;
     std::optional<Problem> p = value_length(*e.value, limits);
+    if (!p) p = value_text(*e.value, limits);
     if (!p) {
       if (std::optional<Span> url = FindUrl(*e.value)) {
         p = Problem{codes.bad_value, url, "a value may not contain http:// or https://"};

@@ -155,4 +155,16 @@ Utf8Facts ScanUtf8(std::string_view text, bool allow_tab_lf_cr) {
   return f;
 }
 
+std::string QuoteUserText(std::string_view text) {
+  size_t at = 0;
+  for (size_t chars = 0; at < text.size() && chars < kMaxQuotedChars; ++chars) {
+    const size_t n = Utf8SequenceLength(text.substr(at));
+    at += n == 0 ? 1 : n;
+  }
+  if (at >= text.size()) return std::string(text);
+  std::string out(text.substr(0, at));
+  out += "\xE2\x80\xA6";  // …
+  return out;
+}
+
 }  // namespace runcheck

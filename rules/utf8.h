@@ -26,6 +26,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "rules/violation.h"
@@ -50,6 +51,16 @@ std::optional<size_t> FirstInvalidUtf8(std::string_view text);
 // The length in bytes of the valid UTF-8 sequence starting at `text[0]`, or
 // 0 when it is not one (or `text` is empty).
 size_t Utf8SequenceLength(std::string_view text);
+
+// How much user text a violation's or warning's detail quotes (SPEC 8,
+// *Bounded findings*): at most this many code points.
+inline constexpr size_t kMaxQuotedChars = 64;
+
+// `text` for a detail: whole when it has at most kMaxQuotedChars code points
+// (invalid bytes count one each), else its first kMaxQuotedChars followed by
+// "…" (U+2026). Never splits a UTF-8 sequence. Escaping for a terminal is the
+// printer's job, not this one's.
+std::string QuoteUserText(std::string_view text);
 
 }  // namespace runcheck
 

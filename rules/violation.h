@@ -67,11 +67,41 @@ struct Warning {
 };
 
 // What one check found: violations in the documented order, then warnings.
+//
+// Bounded (SPEC 8, *Bounded findings*): a producer adds through `Add` with
+// its cap (`Limits::max_violations`, `Limits::max_warnings`); past the cap a
+// finding is counted in `dropped` / `dropped_warnings` instead of kept. The
+// first violation is always kept (a cap below 1 acts as 1), so validity and
+// the API's answer never depend on the cap.
 struct Findings {
   std::vector<Violation> violations;
   std::vector<Warning> warnings;
+  size_t dropped = 0;           // violations past the cap, not kept
+  size_t dropped_warnings = 0;  // warnings past the cap, not kept
 
   bool ok() const { return violations.empty(); }
+
+  // Whether one more violation (warning) would be kept under `max`.
+  bool HasRoom(int max) const {
+    return violations.size() < static_cast<size_t>(max < 1 ? 1 : max);
+  }
+  bool HasWarningRoom(int max) const {
+    return warnings.size() < static_cast<size_t>(max < 0 ? 0 : max);
+  }
+  void Add(Violation v, int max) {
+    if (HasRoom(max)) {
+      violations.push_back(std::move(v));
+    } else {
+      ++dropped;
+    }
+  }
+  void Add(Warning w, int max) {
+    if (HasWarningRoom(max)) {
+      warnings.push_back(std::move(w));
+    } else {
+      ++dropped_warnings;
+    }
+  }
 };
 
 }  // namespace runcheck

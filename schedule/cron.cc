@@ -96,10 +96,10 @@ class ElementParser {
         if (!b) return false;
         hi = *b;
         range = true;
-        if (field_ == kDow) {  // compare Monday=1 ... Sunday=7
-          if (lo == 0) lo = 7;
-          if (hi == 0) hi = 7;
-        }
+        // Day-of-week 0 starting a range is the Sunday before Monday
+        // (`0-3` = Sun-Wed, `0-7` and `0-6` = every day, no wrap); ending
+        // one it is Sunday, 7 (`5-0` = Fri-Sun). SPEC 5.3.
+        if (field_ == kDow && hi == 0 && lo != 0) hi = 7;
         const std::string_view end_text = head.substr(dash + 1);
         if (field_ == kDow && hi == 7 &&
             (end_text == "7" || end_text == "07" || Upper(end_text, ebuf_) == "SUN" ||
@@ -130,8 +130,9 @@ class ElementParser {
                     absl::StrCat(spec_.name, " step ", *n, " is outside 1-", span));
       }
       step = *n;
-      if (!range) {  // a/n: from a up to the field maximum
-        if (field_ == kDow && lo == 0) lo = 7;
+      if (!range) {  // a/n: from a up to the field maximum (from 0, the
+                     // Sunday before Monday, in day-of-week: `0/2` = Sun,
+                     // Tue, Thu, Sat)
         hi = field_ == kDow ? 7 : spec_.max;
         range = true;
       }
@@ -140,15 +141,21 @@ class ElementParser {
       Add(lo);
       return true;
     }
-    // Walk lo..hi (wrapping) in steps.
+    // Walk lo..hi (wrapping) in steps. A day-of-week walk from 0 never
+    // wraps: hi >= 0.
     const int first = field_ == kDow ? 1 : spec_.min;
     const int last = field_ == kDow ? 7 : spec_.max;
     const int width = last - first + 1;
     const int count = (hi >= lo ? hi - lo : hi - lo + width) + 1;
-    for (int k = 0; k < count; k += step) {
+    int selected = 0;
+    for (int k = 0; k < count; k += step, ++selected) {
       int v = lo + k;
       if (v > last) v -= width;
       Add(v);
+    }
+    if (selected == 1 && text_ != "*") {
+      Note("frequency.single-value-range", 0, text_.size(),
+           "this range or step selects a single value; write the value alone");
     }
     return true;
   }
@@ -181,14 +188,16 @@ class ElementParser {
         return std::nullopt;
       }
     }
-    if (s.size() > 1 && s[0] == '0' && (s.size() > 2)) {
+    // At most one leading zero, and only in a two-digit number: `08` is
+    // fine, `008` and `010` are not (SPEC 5.3).
+    if (s.size() > 2 && s[0] == '0') {
+      const size_t digits = s.find_first_not_of('0');
       Fail(off, s.size(),
            absl::StrCat("'", std::string(s),
-                        "' has more than one leading zero (write ",
-                        std::string(s.substr(s.find_first_not_of('0') ==
-                                                     std::string_view::npos
-                                                 ? s.size() - 1
-                                                 : s.find_first_not_of('0'))),
+                        "': a number with a leading zero has at most two "
+                        "digits (write ",
+                        std::string(s.substr(digits == std::string_view::npos ? s.size() - 1
+                                                                            : digits)),
                         ")"));
       return std::nullopt;
     }
@@ -262,8 +271,15 @@ class ElementParser {
       return true;
     }
     if (u.size() > 1 && u.back() == 'W') {
-      std::optional<int> n =
-          Value(text_.substr(0, text_.size() - 1), 0);
+      const std::string_view day = text_.substr(0, text_.size() - 1);
+      if (day.find_first_not_of("0123456789") != std::string_view::npos) {
+        Fail(0, text_.size(),
+             absl::StrCat("'", std::string(text_),
+                          "': W follows a single day number (nW); write a list "
+                          "such as 1W,15W"));
+        return true;
+      }
+      std::optional<int> n = Value(day, 0);
       if (!n) return true;
       out_.nearest_weekdays |= uint32_t{1} << *n;
       return true;

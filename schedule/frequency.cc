@@ -149,6 +149,15 @@ class Parser {
       return;
     }
     ++i;
+    if (i < text_.size() && std::isalpha(static_cast<unsigned char>(text_[i]))) {
+      size_t end = i;
+      while (end < text_.size() && std::isalpha(static_cast<unsigned char>(text_[end]))) ++end;
+      Fail(unit_at, end - unit_at,
+           absl::StrCat("'", std::string(text_.substr(unit_at, end - unit_at)),
+                        "' is not a rate unit: the units are s, m, h and d "
+                        "(one letter, e.g. rate(5m))"));
+      return;
+    }
     blanks();
     if (i >= text_.size() || text_[i] != ')') {
       Fail(i, i < text_.size() ? 1 : 0, "expected ')' to close rate(");
@@ -255,8 +264,15 @@ class Parser {
       i2 = zone_end;
     }
     if (i2 >= text_.size() || text_[i2] != ')') {
+      const char c = i2 < text_.size() ? text_[i2] : '\0';
       Fail(i2, i2 < text_.size() ? 1 : 0,
-           "expected ')' right after the time (no space before it)");
+           c == 'Z' || c == 'z'
+               ? "at(...) takes no 'Z' suffix: write the zone after one space, "
+                 "e.g. at(2027-01-01 10:00:00 UTC)"
+           : c == '\0'
+               ? "expected ')' after the time"
+               : "expected ')' or one space and a time zone after the time "
+                 "(yyyy-MM-dd HH:mm:ss[ zone])");
       return;
     }
     if (i2 + 1 != text_.size()) {
@@ -268,7 +284,7 @@ class Parser {
     if (l.kind == TimeZone::Lookup::kSkipped) {
       Fail(start, 19,
            absl::StrCat("this local time does not exist in ", zone.name(),
-                        " (the clock skips it for daylight saving)"));
+                        " (the clock skips it)"));
       return;
     }
     if (l.kind == TimeZone::Lookup::kRepeated) {
@@ -361,12 +377,11 @@ class Parser {
     const int64_t now_year = CivilFromLocalSeconds(now_local).year;
     if (f.has_year) {
       bool any_future = false;
-      bool any_past = false;
-      for (int y = kMinYear; y <= kMaxYear; ++y) {
-        if (!f.HasYear(y)) continue;
-        (y >= now_year ? any_future : any_past) = true;
+      for (int y = std::max<int64_t>(kMinYear, now_year); y <= kMaxYear; ++y) {
+        any_future = any_future || f.HasYear(y);
       }
       const auto [yoff, ylen] = tok[6];
+      const bool any_past = NamesYearBefore(text_.substr(yoff, ylen), now_year);
       if (!any_future) {
         Fail(yoff, ylen,
              absl::StrCat("every year the year field selects is before ",
@@ -394,6 +409,23 @@ class Parser {
                         ")"));
       result_.schedule.reset();
     }
+  }
+
+  // Whether a year field names a year before `year` explicitly: an element
+  // that starts with a number below it (`2020`, `2020-2030`, `2020/2`).
+  // `*`, `?` and `*/2` name no year (SPEC 5.3). The field parsed, so each
+  // element starts with a year of four digits, `*` or `?`.
+  static bool NamesYearBefore(std::string_view field, int64_t year) {
+    for (size_t start = 0; start <= field.size();) {
+      size_t comma = field.find(',', start);
+      if (comma == std::string_view::npos) comma = field.size();
+      int64_t v = 0;
+      size_t i = start;
+      for (; i < comma && field[i] >= '0' && field[i] <= '9'; ++i) v = v * 10 + (field[i] - '0');
+      if (i > start && v < year) return true;
+      start = comma + 1;
+    }
+    return false;
   }
 
   // Does the zone move its clock across a fire time within a year of now?

@@ -1,6 +1,9 @@
 #include "schedule/time_zone.h"
 
 #include <algorithm>
+#include <cctype>
+
+#include <algorithm>
 #include <cstdlib>
 #include <utility>
 
@@ -116,6 +119,19 @@ std::optional<TimeZone> StaticZoneProvider::Load(std::string_view name) const {
   auto it = zones_.find(name);
   if (it == zones_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<std::string> StaticZoneProvider::SpellingOf(std::string_view name) const {
+  for (const auto& [known, zone] : zones_) {
+    if (known.size() == name.size() &&
+        std::equal(known.begin(), known.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return known;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace schedule

@@ -144,6 +144,14 @@ class ZoneProvider {
 
   // The zone called `name` (case-sensitive), or nullopt if unknown.
   virtual std::optional<TimeZone> Load(std::string_view name) const = 0;
+
+  // The name this provider knows that equals `name` ignoring ASCII case,
+  // when `name` itself is not known; for "did you mean" hints only (zone
+  // names stay case-sensitive, SPEC 8). Caches nothing keyed by `name`. The
+  // default knows no spelling.
+  virtual std::optional<std::string> SpellingOf(std::string_view name) const {
+    return std::nullopt;
+  }
 };
 
 // Serves the zones it was built with; knows no others. Immutable after
@@ -154,6 +162,7 @@ class StaticZoneProvider : public ZoneProvider {
   explicit StaticZoneProvider(std::vector<TimeZone> zones);
 
   std::optional<TimeZone> Load(std::string_view name) const override;
+  std::optional<std::string> SpellingOf(std::string_view name) const override;
 
  private:
   std::map<std::string, TimeZone, std::less<>> zones_;

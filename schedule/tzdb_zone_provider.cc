@@ -5,6 +5,7 @@
 
 #include <date/tz.h>
 
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -60,20 +61,48 @@ const TzdbZoneProvider& TzdbZoneProvider::Default() {
   return *kDefault;
 }
 
-const std::map<std::string, std::string, std::less<>>&
-TzdbZoneProvider::Links() const {
+void TzdbZoneProvider::ReadIndex() const {
   std::call_once(links_once_, [this] {
     std::istringstream in(ReadFile(dir_ + "/tzdata.zi"));
     std::string line;
+    auto index = [this](const std::string& name) {
+      if (Refused(name)) return;
+      std::string lower = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      by_lower_name_.emplace(std::move(lower), name);
+    };
     while (std::getline(in, line)) {
-      // "L TARGET ALIAS"
-      if (line.size() < 2 || line[0] != 'L' || line[1] != ' ') continue;
+      // "Z NAME ..." and "L TARGET ALIAS"
+      if (line.size() < 2 || line[1] != ' ') continue;
       std::istringstream fields(line.substr(2));
-      std::string target, alias;
-      if (fields >> target >> alias) links_[alias] = target;
+      if (line[0] == 'Z') {
+        std::string name;
+        if (fields >> name) index(name);
+      } else if (line[0] == 'L') {
+        std::string target, alias;
+        if (fields >> target >> alias) {
+          links_[alias] = target;
+          index(alias);
+        }
+      }
     }
   });
+}
+
+const std::map<std::string, std::string, std::less<>>&
+TzdbZoneProvider::Links() const {
+  ReadIndex();
   return links_;
+}
+
+std::optional<std::string> TzdbZoneProvider::SpellingOf(std::string_view name) const {
+  if (name.empty() || name.size() > 64) return std::nullopt;
+  ReadIndex();
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto it = by_lower_name_.find(lower);
+  if (it == by_lower_name_.end() || it->second == name) return std::nullopt;
+  return it->second;
 }
 
 std::optional<TimeZone> TzdbZoneProvider::Load(std::string_view name) const {

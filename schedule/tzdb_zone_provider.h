@@ -60,12 +60,17 @@ class TzdbZoneProvider : public ZoneProvider {
   ~TzdbZoneProvider() override;
 
   std::optional<TimeZone> Load(std::string_view name) const override;
+  // From the zone and link names of tzdata.zi, read once.
+  std::optional<std::string> SpellingOf(std::string_view name) const override;
 
   // A process-wide instance, created on first use.
   static const TzdbZoneProvider& Default();
 
  private:
   std::optional<TimeZone> LoadUncached(const std::string& name) const;
+  // Reads tzdata.zi once: its links (alias -> target) and every zone and
+  // link name by its lower-case spelling.
+  void ReadIndex() const;
   const std::map<std::string, std::string, std::less<>>& Links() const;
 
   std::string dir_;
@@ -73,6 +78,7 @@ class TzdbZoneProvider : public ZoneProvider {
   mutable std::map<std::string, TimeZone, std::less<>> cache_;
   mutable std::once_flag links_once_;
   mutable std::map<std::string, std::string, std::less<>> links_;
+  mutable std::map<std::string, std::string, std::less<>> by_lower_name_;
 };
 
 }  // namespace schedule

@@ -16,7 +16,7 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// Parses "[+-]H[:MM]" leniently, for hints. Returns seconds east of UTC.
+// Parses "[+-]H[:MM[:00]]" leniently, for hints. Returns seconds east of UTC.
 std::optional<int> LenientOffset(std::string_view s) {
   if (s.size() < 2 || (s[0] != '+' && s[0] != '-')) return std::nullopt;
   const int sign = s[0] == '-' ? -1 : 1;
@@ -24,6 +24,7 @@ std::optional<int> LenientOffset(std::string_view s) {
   const size_t colon = s.find(':');
   const std::string_view h = s.substr(0, colon);
   std::string_view m = colon == std::string_view::npos ? "0" : s.substr(colon + 1);
+  if (m.size() == 5 && m.substr(2) == ":00") m = m.substr(0, 2);  // seconds
   if (!AllDigits(h) || !AllDigits(m) || h.size() > 2 || m.size() > 2) {
     return std::nullopt;
   }
@@ -105,6 +106,14 @@ ZoneToken ParseZoneToken(std::string_view token, const ZoneProvider* provider) {
         out.warning = absl::StrCat(std::string(token), " is a legacy alias of ",
                                    out.zone->canonical_name());
       }
+      return out;
+    }
+  }
+  if (provider != nullptr) {
+    if (std::optional<std::string> spelling = provider->SpellingOf(token)) {
+      out.error = absl::StrCat("unknown time zone '", std::string(token),
+                               "': zone names are case-sensitive; did you mean ",
+                               *spelling, "?");
       return out;
     }
   }

@@ -83,7 +83,9 @@ TEST(BoundsTest, TenThousandInstancesAndTags) {
   ASSERT_GE(v.findings.violations.size(), 3u);
   EXPECT_EQ(v.findings.violations[0].code, Code::kInstanceIdsExceedLimit);
   EXPECT_EQ(v.findings.violations[1].code, Code::kNumberExceedTags);
-  EXPECT_EQ(v.findings.violations.size(), 2u + 9900u);
+  // Bounded findings (SPEC 8): 100 kept, the rest counted.
+  EXPECT_EQ(v.findings.violations.size(), 100u);
+  EXPECT_EQ(v.findings.violations.size() + v.findings.dropped, 2u + 9900u);
 }
 
 // Query-form lists in descending order, a tag's Key and Value far apart:

@@ -385,6 +385,48 @@ std::vector<Case> Cases() {
       {"launcher 1024 bytes", {{"Launcher", Pad(1024)}}, {}},
       {"launcher 1025 bytes", {{"Launcher", Pad(1025)}},
        {{Code::kInvalidLauncherLengthLimitExceeded, "Launcher", 1024}}},
+      // Bytes a percent escape (or a JSON \u0000) puts inside a value: the
+      // parameter's own character or format code, else Malformed with the
+      // field path and the byte's offset (SPEC 10, Envelope vs value).
+      {"RegionId invalid UTF-8", {{"RegionId", "cn-\xFF"}},
+       {{Code::kInvalidRequestMalformed, "RegionId", 3}}, false},
+      {"ResourceGroupId NUL", {{"ResourceGroupId", std::string("rg-\0", 4)}},
+       {{Code::kInvalidRequestMalformed, "ResourceGroupId", 3}}},
+      {"InstanceId NUL", {{"InstanceId.1", std::string("i-\0x", 4)}},
+       {{Code::kInvalidRequestMalformed, "InstanceId.1", 2}}},
+      {"InstanceId invalid UTF-8", {{"InstanceId.1", "i-\xC3("}},
+       {{Code::kInvalidRequestMalformed, "InstanceId.1", 2}}, false},
+      {"Username NUL", {{"Username", std::string("ro\0ot", 5)}},
+       {{Code::kInvalidRequestMalformed, "Username", 2}}},
+      {"WindowsPasswordName invalid UTF-8", {{"WindowsPasswordName", "\xFF"}},
+       {{Code::kInvalidRequestMalformed, "WindowsPasswordName", 0}}, false},
+      {"ContentEncoding NUL", {{"ContentEncoding", std::string("Base\0", 5)}},
+       {{Code::kInvalidRequestMalformed, "ContentEncoding", 4}}},
+      {"Launcher NUL", {{"Launcher", std::string("py \0", 4)}},
+       {{Code::kInvalidRequestMalformed, "Launcher", 3}}},
+      {"Tag key NUL", {{"Tag.1.Key", std::string("k\0", 2)}},
+       {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 1}}},
+      {"Tag value invalid UTF-8", {{"Tag.1.Key", "k"}, {"Tag.1.Value", "\xFF"}},
+       {{Code::kInvalidTagValueMalformed, "Tag.1.Value", 0}}, false},
+      {"ResourceTag value NUL",
+       {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "k"},
+        {"ResourceTag.1.Value", std::string("v\0", 2)}},
+       {{Code::kInvalidResourceTagValueMalformed, "ResourceTag.1.Value", 1}}},
+      {"Name NUL", {{"Name", std::string("a\0", 2)}},
+       {{Code::kInvalidParameterCharacterCommandName, "Name", 1}}},
+      {"ClientToken NUL", {{"ClientToken", std::string("t\0", 2)}},
+       {{Code::kInvalidClientTokenMalformed, "ClientToken", 1}}},
+      {"ContainerName invalid UTF-8", {{"ContainerName", "c\xFF"}},
+       {{Code::kInvalidContainerNameMalformed, "ContainerName", 1}}, false},
+      {"Frequency NUL", {{"Frequency", std::string("rate(5\0m)", 9)}},
+       {{Code::kInvalidParamFrequency, "Frequency", 6}}},
+      {"CommandContent invalid UTF-8", {{"CommandContent", "echo \xFF"}},
+       {{Code::kCmdContentDecodeError, "CommandContent", 5}}, false},
+      {"CommandContent NUL is allowed", {{"CommandContent", std::string("echo \0", 6)}}, {}},
+      {"Parameters value NUL",
+       {{"EnableParameter", "true"}, {"CommandContent", "echo {{a}}"},
+        {"Parameters", "{\"a\": \"x\\u0000\"}"}},
+       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
       // Order across parameters: the table order, whatever the wire order.
       {"order of several",
        {{"Launcher", Pad(1025)}, {"Tag.1.Key", "aliyun"}, {"Timeout", "0"}, {"RegionId", ""},
@@ -427,6 +469,101 @@ TEST(ConformanceTest, EveryCaseInBothForms) {
     const RunCommandVerdict vj = ValidateRunCommand(j.request, Options());
     ExpectViolations(vj.findings.violations, c.expected);
   }
+}
+
+// SPEC 10, Envelope vs value: a JSON value of another type for Timeout,
+// the booleans or Parameters is that parameter's own code, the same answer
+// as the query form gives for the value's text.
+TEST(ConformanceTest, JsonTypesOfTypedParametersAreTheirOwnErrors) {
+  struct TypeCase {
+    const char* member;  // JSON text of the member
+    const char* query;   // the same value in the query form
+    Code code;
+    const char* field;
+  };
+  const TypeCase kCases[] = {
+      {R"("Timeout": true)", "Timeout=true", Code::kInvalidParameterTimeout, "Timeout"},
+      {R"("Timeout": -5)", "Timeout=-5", Code::kInvalidParameterTimeout, "Timeout"},
+      {R"("Timeout": {"s": 60})", "Timeout=%7B%22s%22%3A%2060%7D", Code::kInvalidParameterTimeout,
+       "Timeout"},
+      {R"("EnableParameter": 1)", "EnableParameter=1", Code::kInvalidParameterEnableParameter,
+       "EnableParameter"},
+      {R"("KeepCommand": [true])", "KeepCommand=%5Btrue%5D", Code::kInvalidParameterKeepCommand,
+       "KeepCommand"},
+      {R"("Timed": {"v": true})", "Timed=%7B%22v%22%3A%20true%7D", Code::kInvalidParameterTimed,
+       "Timed"},
+      {R"("EnableParameter": true, "Parameters": [1])",
+       "EnableParameter=true&Parameters=%5B1%5D", Code::kInvalidParameterParameters, "Parameters"},
+      {R"("EnableParameter": true, "Parameters": 5)", "EnableParameter=true&Parameters=5",
+       Code::kInvalidParameterParameters, "Parameters"},
+  };
+  const std::string base =
+      R"("RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls", "InstanceId": ["i-a"])";
+  for (const TypeCase& c : kCases) {
+    SCOPED_TRACE(c.member);
+    const DecodedRequest j = DecodeRequest("{" + base + ", " + c.member + "}");
+    ASSERT_FALSE(j.malformed.has_value()) << j.malformed->detail;
+    const RunCommandVerdict vj = ValidateRunCommand(j.request, Options());
+    ExpectViolations(vj.findings.violations, {{c.code, c.field, 0}});
+    const DecodedRequest q = DecodeRequest(
+        std::string("RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a&") +
+        c.query);
+    ASSERT_FALSE(q.malformed.has_value());
+    const RunCommandVerdict vq = ValidateRunCommand(q.request, Options());
+    ExpectViolations(vq.findings.violations, {{c.code, c.field, 0}});
+    EXPECT_TRUE(j.request == q.request);
+  }
+}
+
+// SPEC 8: a key that names no parameter is warned about, with the one meant.
+TEST(ConformanceTest, UnknownParametersAreWarned) {
+  const DecodedRequest q = DecodeRequest(
+      "Action=RunCommand&Version=2014-05-26&RegionId=r&Type=RunShellScript&CommandContent=ls&"
+      "InstanceId.1=i-a&Frequncy=rate(5m)&regionid=x&Tag.1.Key=k&Tag.1.Kye=v&Zzzzzzzz=1");
+  ASSERT_FALSE(q.malformed.has_value());
+  const DecodedRequest j = DecodeRequest(
+      R"j({"RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls",)j"
+      R"j( "InstanceId": ["i-a"], "Frequncy": "rate(5m)", "regionid": "x",)j"
+      R"j( "Tag": [{"Key": "k", "Kye": "v"}], "Zzzzzzzz": 1, "Action": "RunCommand"})j");
+  ASSERT_FALSE(j.malformed.has_value());
+  for (const DecodedRequest* d : {&q, &j}) {
+    const RunCommandVerdict v = ValidateRunCommand(d->request, Options());
+    EXPECT_TRUE(v.findings.ok());
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const Warning& w : v.findings.warnings) {
+      if (w.id == "request.unknown-parameter") got.emplace_back(w.field, w.detail);
+    }
+    ASSERT_EQ(got.size(), 4u);
+    EXPECT_EQ(got[0].first, "Frequncy");
+    EXPECT_NE(got[0].second.find("Frequency?"), std::string::npos);
+    EXPECT_EQ(got[1].first, "regionid");
+    EXPECT_NE(got[1].second.find("RegionId?"), std::string::npos);
+    EXPECT_EQ(got[2].first, "Tag.1.Kye");
+    EXPECT_NE(got[2].second.find("Tag.1.Key?"), std::string::npos);
+    EXPECT_EQ(got[3].first, "Zzzzzzzz");
+    EXPECT_EQ(got[3].second.find("did you mean"), std::string::npos);
+  }
+  EXPECT_EQ(ClosestParameter("Frequncy"), "Frequency");
+  EXPECT_EQ(ClosestParameter("instanceid.3"), "InstanceId.3");
+  EXPECT_EQ(ClosestParameter("Nothing"), "");
+}
+
+// SPEC 8, Bounded findings: at most max_violations kept, the rest counted;
+// the first violation (the API's answer) is the same at any cap.
+TEST(ConformanceTest, FindingsAreBounded) {
+  Pairs pairs = Apply({{"InstanceId.1", kUnset}});
+  for (int i = 1; i <= 500; ++i) pairs.emplace_back("InstanceId." + std::to_string(i), "");
+  const DecodedRequest d = DecodeRequest(QueryForm(pairs));
+  ASSERT_FALSE(d.malformed.has_value());
+  ValidateOptions o = Options();
+  const RunCommandVerdict v = ValidateRunCommand(d.request, o);
+  EXPECT_EQ(v.findings.violations.size(), 100u);
+  EXPECT_EQ(v.findings.dropped, 400u);
+  o.limits.max_violations = 0;  // acts as 1
+  const RunCommandVerdict one = ValidateRunCommand(d.request, o);
+  ASSERT_EQ(one.findings.violations.size(), 1u);
+  EXPECT_EQ(one.findings.violations[0].field, v.findings.violations[0].field);
+  EXPECT_EQ(one.findings.dropped, 499u);
 }
 
 TEST(ConformanceTest, FailFastKeepsTheFirst) {
