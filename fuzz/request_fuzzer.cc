@@ -3,7 +3,11 @@
 // every violation span lies inside its field's value (CommandContent spans
 // of Base64 content are into the decoded bytes, so those are skipped);
 // violations come in the parameter-table order; fail-fast keeps exactly the
-// first violation; the query form of the decoded request decodes back equal.
+// first violation; the query form of the decoded request decodes back equal;
+// both wire forms refuse the same bytes (the JSON form of the request, when
+// every value is UTF-8, gets the same violations: codes, parameters and
+// spans); and what validate prints (text and JSON) stays linear in the
+// input (SPEC 8, Bounded findings).
 
 #include <cstdint>
 #include <cstdlib>
@@ -17,6 +21,7 @@
 #include "fuzz/request_fuzz_util.h"
 #include "rules/run_command.h"
 #include "schedule/tzdb_zone_provider.h"
+#include "validate/report.h"
 
 namespace {
 
@@ -71,5 +76,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const DecodedRequest again = DecodeQueryRequest(ToQueryForm(d.request));
   Check(!again.malformed && again.request == fuzz::WithoutEmptyTagEntries(d.request));
+
+  // The same request in the JSON form: the same answer.
+  if (const std::optional<std::string> json = ToJsonForm(d.request)) {
+    const DecodedRequest j = DecodeJsonRequest(*json);
+    Check(!j.malformed);
+    options.fail_fast = false;
+    const RunCommandVerdict vj = ValidateRunCommand(j.request, options);
+    Check(vj.findings.violations.size() == v.findings.violations.size());
+    Check(vj.findings.dropped == v.findings.dropped);
+    for (size_t i = 0; i < v.findings.violations.size(); ++i) {
+      const Violation& a = v.findings.violations[i];
+      const Violation& b = vj.findings.violations[i];
+      Check(a.code == b.code && Rank(a.field) == Rank(b.field) && a.span == b.span);
+    }
+  }
+
+  // Printed output is linear in the input: every finding prints a bounded
+  // amount beside its field (which is part of the input).
+  validate::ReportSettings report;
+  report.now = options.now;
+  report.next = 0;
+  const size_t bound = 8 * size + 256 * 1024;
+  Check(validate::RequestText(text, d, v, report).size() <= bound);
+  Check(validate::RequestJson(d, v, report).size() <= bound);
   return 0;
 }

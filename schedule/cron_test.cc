@@ -43,6 +43,7 @@ TEST(CronParseTest, RejectsWithOffset) {
       {"0 15 008 ? * * 2027", 5},       // two leading zeros
       {"0 15 010 ? * * 2027", 5},
       {"0 0 0 ? * 007", 10},
+      {"0 0 050 ? * *", 4},             // a leading zero allows two digits only
       {"? 0 0 * * ?", 0},               // ? outside the day fields
       {"0 ? 0 * * ?", 2},
       {"0 0 0 1,* * ?", 8},             // * not alone
@@ -131,6 +132,61 @@ TEST(CronParseTest, FieldValues) {
   EXPECT_TRUE(f.fixed_time);
   f = MustParse("0\t15  08 ? * * 2027");
   EXPECT_EQ(f.hours, 1u << 8);
+}
+
+// SPEC 5.3: day-of-week 0 starting a range or a step is the Sunday before
+// Monday; anywhere else it is Sunday. Expected days are written as names
+// (bit 0 = Monday ... bit 6 = Sunday), read from the SPEC's examples.
+TEST(CronParseTest, DayOfWeekZeroAndSeven) {
+  constexpr uint8_t Mon = 1, Tue = 2, Wed = 4, Thu = 8, Fri = 16, Sat = 32, Sun = 64;
+  constexpr uint8_t kAll = 0x7f;
+  const struct {
+    const char* field;
+    uint8_t days;
+    bool wraps;  // draws the wrap-around warning
+  } kCases[] = {
+      {"0", Sun, false},           {"7", Sun, false},
+      {"0,7", Sun, false},         {"0-3", Sun | Mon | Tue | Wed, false},
+      {"0-7", kAll, false},        {"0-6", kAll, false},
+      {"0-7/2", Sun | Tue | Thu | Sat, false},
+      {"0/2", Sun | Tue | Thu | Sat, false},
+      {"00/3", Sun | Wed | Sat, false},
+      {"0/1", kAll, false},        {"0-0", Sun, false},
+      {"5-0", Fri | Sat | Sun, false},
+      {"5-7", Fri | Sat | Sun, false},
+      {"7-1", Sun | Mon, true},    {"6-2", Sat | Sun | Mon | Tue, true},
+      {"1-7", kAll, false},        {"*/2", Mon | Wed | Fri | Sun, false},
+      {"7/2", Sun, false},         {"SUN-MON", Sun | Mon, true},
+      {"0-3,5", Sun | Mon | Tue | Wed | Fri, false},
+      {"1/3", Mon | Thu | Sun, false},
+  };
+  for (const auto& c : kCases) {
+    const std::string text = std::string("0 0 0 ? * ") + c.field;
+    CronParse p = ParseCronFields(text);
+    ASSERT_FALSE(p.error.has_value()) << text << ": " << p.error->detail;
+    EXPECT_EQ(p.fields->weekdays, c.days) << text;
+    bool wrap_note = false;
+    for (const CronNote& n : p.notes) wrap_note = wrap_note || n.id == "frequency.old-agent-wrap-range";
+    EXPECT_EQ(wrap_note, c.wraps) << text;
+    // The canonical form writes Sunday as 7 and selects the same days.
+    const std::string canonical = CronFieldsToString(*p.fields);
+    const std::string dow = canonical.substr(canonical.rfind(' ') + 1);
+    EXPECT_EQ(dow.find('0'), std::string::npos) << canonical;
+    EXPECT_EQ(MustParse(canonical).weekdays, c.days) << canonical;
+  }
+}
+
+// A range or step that selects one value is valid, with a warning.
+TEST(CronParseTest, SingleValueRangesWarn) {
+  for (const char* text : {"0 0 0 ? * SUN/2", "59/30 0 0 * * ?", "0 0 5-5 * * ?"}) {
+    CronParse p = ParseCronFields(text);
+    ASSERT_FALSE(p.error.has_value()) << text;
+    bool noted = false;
+    for (const CronNote& n : p.notes) noted = noted || n.id == "frequency.single-value-range";
+    EXPECT_TRUE(noted) << text;
+  }
+  CronParse p = ParseCronFields("0 0 5-6 * * ?");
+  for (const CronNote& n : p.notes) EXPECT_NE(n.id, "frequency.single-value-range");
 }
 
 TEST(CronParseTest, CanonicalFormRoundTrips) {

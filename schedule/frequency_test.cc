@@ -70,6 +70,12 @@ TEST(FrequencyTest, InvalidWithSpan) {
       {"at(2027-03-14 02:30:00 America/New_York)", 3, 19},  // DST gap
       {"at(2027-06-06 13:15:30 GMT+08:00)", 23, 9},
       {"at(27-06-06 13:15:30)", 3, 4},
+      {"at(2027-06-06T13:15:30Z)", 22, 1},     // 'Z' is no zone token
+      {"rate(5min)", 6, 3},                    // units are one letter
+      {"0 0 0 1W-5W * ?", 6, 5},               // the whole element
+      {"0 0 050 * * ?", 4, 3},
+      {"0 0 0 * * ? GMT+5:30:00", 12, 11},
+      {"0 0 0 * * ? america/new_york", 12, 16},
   };
   for (const Bad& c : kCases) {
     FrequencyResult r = ParseFrequency(c.text, Options());
@@ -98,6 +104,27 @@ TEST(FrequencyTest, ZoneHintsNameTheRightSpelling) {
               std::string::npos)
         << text;
   }
+}
+
+// Details that must name the right thing (issue 11, item 14; SPEC 8).
+TEST(FrequencyTest, DetailsNameWhatIsMeant) {
+  auto detail = [](const char* text) {
+    FrequencyResult r = ParseFrequency(text, Options());
+    return r.findings.ok() ? std::string() : r.findings.violations[0].detail;
+  };
+  EXPECT_NE(detail("0 0 0 * * ? america/new_york").find("America/New_York"), std::string::npos);
+  EXPECT_NE(detail("0 0 0 * * ? utc").find("UTC"), std::string::npos);
+  EXPECT_NE(detail("0 0 0 * * ? GMT+5:30:00").find("GMT+5:30"), std::string::npos);
+  EXPECT_NE(detail("rate(5min)").find("s, m, h and d"), std::string::npos);
+  EXPECT_NE(detail("at(2027-06-06T13:15:30Z)").find("UTC"), std::string::npos);
+  // Pacific/Apia skipped 2011-12-30 by moving across the date line, not for
+  // daylight saving.
+  FrequencyOptions o = Options();
+  o.now.reset();
+  const FrequencyResult apia = ParseFrequency("at(2011-12-30 12:00:00 Pacific/Apia)", o);
+  ASSERT_FALSE(apia.findings.ok());
+  EXPECT_EQ(apia.findings.violations[0].detail.find("daylight"), std::string::npos);
+  EXPECT_NE(apia.findings.violations[0].detail.find("skips"), std::string::npos);
 }
 
 TEST(FrequencyTest, DocumentedExamplesParse) {
@@ -180,6 +207,15 @@ TEST(FrequencyTest, Warnings) {
             std::vector<std::string>{"frequency.zone-alias"});
   EXPECT_EQ(ids("0 0 0 * * ? 2025,2027"),
             std::vector<std::string>{"frequency.past-year"});
+  EXPECT_EQ(ids("0 0 0 * * ? 2020-2030"),
+            std::vector<std::string>{"frequency.past-year"});
+  // `*`, `?` and `*/n` name no past year (SPEC 5.3).
+  EXPECT_TRUE(ids("0 0 0 * * ? *").empty());
+  EXPECT_TRUE(ids("0 0 0 ? * * ?").empty());
+  EXPECT_TRUE(ids("0 0 0 * * ? */2").empty());
+  EXPECT_TRUE(ids("0 0 0 * * ? 2027-2099").empty());
+  // 0 starting a day-of-week range is no wrap-around (SPEC 5.3).
+  EXPECT_TRUE(ids("0 0 0 ? * 0-6").empty());
   EXPECT_EQ(ids("at(2027-11-07 01:30:00 America/New_York)"),
             std::vector<std::string>{"frequency.at-ambiguous"});
   EXPECT_TRUE(ids("0 0 0 * * ?").empty());

@@ -11,6 +11,7 @@ packages=(
   libhowardhinnant-date-dev  # date/tz (libdate-tz, USE_OS_TZDB)
   tzdata                   # the tz database date/tz reads
   rapidjson-dev            # JSON (header-only SAX reader)
+  libutf8proc-dev          # Unicode display widths (validate's carets)
   libgtest-dev libgmock-dev  # GoogleTest
   libbenchmark-dev         # Google Benchmark
   clang libclang-rt-14-dev # libFuzzer and sanitizers

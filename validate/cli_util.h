@@ -1,10 +1,17 @@
-// Helpers shared by the validate subcommands: flags, instants, output.
+// -----------------------------------------------------------------------------
+// File: validate/cli_util.h
+// -----------------------------------------------------------------------------
+//
+// What the validate subcommands share: flag parsing, option values in the
+// same spellings as the data (SPEC 9: `--zone` takes every zone token a
+// Frequency takes; instants are Unix seconds or RFC 3339 UTC), and the
+// formatting of instants. Usage problems come back as text for the caller to
+// print with Usage(); nothing here exits.
 
 #ifndef RUNCHECK_VALIDATE_CLI_UTIL_H_
 #define RUNCHECK_VALIDATE_CLI_UTIL_H_
 
 #include <cstdint>
-#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,47 +19,37 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/violation.h"
 #include "schedule/time_zone.h"
 
+namespace runcheck {
 namespace validate {
 
+inline constexpr int kExitValid = 0;
+inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 
-// JSON string literal (runcheck::JsonQuote: always valid JSON).
-std::string JsonString(std::string_view s);
+// The longest line a batch reads (and the largest request `validate` reads).
+inline constexpr size_t kMaxLineBytes = 1 << 20;
 
 // Prints "validate: PROBLEM" and a hint to stderr; returns kExitUsage.
 int Usage(const std::string& problem);
 
 // Unix seconds, or an RFC 3339 UTC time "YYYY-MM-DDTHH:MM:SSZ".
-std::optional<int64_t> ParseInstant(const std::string& s);
+std::optional<int64_t> ParseInstant(std::string_view s);
+
+// A zone option or batch column: empty is UTC; otherwise every zone token a
+// Frequency accepts (`GMT+5:30`, `UTC`, IANA names, with the same hints on
+// error in `*problem`).
+std::optional<schedule::TimeZone> ParseZoneOption(std::string_view s,
+                                                  const schedule::ZoneProvider& zones,
+                                                  std::string* problem);
+
+// A Timeout in seconds: ASCII digits, 1 or more (as a request's Timeout).
+std::optional<int64_t> ParseTimeout(std::string_view s);
 
 // "2027-01-01 10:15:00 +08:00" in `zone`; "2027-01-01T02:15:00Z".
-std::string FormatLocal(int64_t instant, const runcheck::schedule::TimeZone& zone);
+std::string FormatLocal(int64_t instant, const schedule::TimeZone& zone);
 std::string FormatUtc(int64_t instant);
-
-// The line of `value` holding `span`, with carets under it.
-void PrintCaret(std::string_view value, const runcheck::Span& span);
-
-// `"valid": B, "violations": [...], "warnings": [...]` (a JSON object's
-// members, no braces): each violation with code, HTTP status, field,
-// offset, length, message and detail; each warning with id, field, offset,
-// length and detail.
-std::string FindingsJson(const std::vector<runcheck::Violation>& violations,
-                         const std::vector<runcheck::Warning>& warnings);
-
-// `"next": ["2027-01-01T00:05:00Z", ...]`: instants in UTC.
-std::string NextJson(const std::vector<int64_t>& fires);
-
-// The longest line a batch reads (and the largest request `validate` reads).
-inline constexpr size_t kMaxLineBytes = 1 << 20;
-
-// Reads the next line of `in` into `line`, without its `\n` (a `\r` before
-// it is kept: callers trim). kTooLong when the line exceeds kMaxLineBytes
-// (the rest of it is not read).
-enum class ReadLineResult { kLine, kEnd, kTooLong };
-ReadLineResult ReadLine(std::FILE* in, std::string* line);
 
 struct Flags {
   std::map<std::string, std::string> values;
@@ -60,12 +57,14 @@ struct Flags {
 };
 
 // --name=value or --name value; `known` lists the flags taking a value,
-// `switches` those that do not. nullopt with `problem` set on a bad flag.
+// `switches` those that do not; `--` ends the flags. nullopt with `problem`
+// set on a bad flag.
 std::optional<Flags> ParseFlags(const std::vector<std::string>& args,
                                 const std::set<std::string>& known,
                                 const std::set<std::string>& switches,
                                 std::string* problem);
 
 }  // namespace validate
+}  // namespace runcheck
 
 #endif  // RUNCHECK_VALIDATE_CLI_UTIL_H_

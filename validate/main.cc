@@ -4,44 +4,22 @@
 // Exit status: 0 valid, 1 invalid, 2 usage or input error.
 
 #include <cstdio>
-#include <map>
-#include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
 #include "rules/catalog.h"
 #include "validate/cli_util.h"
+#include "validate/frequency_command.h"
+#include "validate/report.h"
 #include "validate/request_command.h"
-#include "schedule/civil.h"
-#include "schedule/frequency.h"
-#include "schedule/tzdb_zone_provider.h"
 
 namespace {
 
-using validate::FormatLocal;
-using validate::FindingsJson;
-using validate::FormatUtc;
-using validate::JsonString;
-using validate::NextJson;
-using validate::Flags;
-using validate::ParseFlags;
-using validate::ParseInstant;
-using validate::PrintCaret;
-using validate::ReadLine;
-using validate::ReadLineResult;
-using validate::Usage;
-using runcheck::schedule::FrequencyOptions;
-using runcheck::schedule::FrequencyResult;
-using runcheck::schedule::TimeZone;
-using runcheck::schedule::TzdbZoneProvider;
+using runcheck::validate::FrequencyCommand;
+using runcheck::validate::JsonString;
+using runcheck::validate::RequestCommand;
+using runcheck::validate::Usage;
 
 constexpr char kUsage[] = R"(validate: check ECS Cloud Assistant RunCommand requests.
 
@@ -63,37 +41,49 @@ Usage:
         --created=T         creation instant for rate (default: now)
         --next=N            how many fire times to print (default 5)
         --fail-fast         stop at the first violation (the API's answer)
-        --limits=K=V,...    raise limits: max_instances, max_tags,
-                            max_resource_tags, max_parameter_pairs,
+        --limits=K=V,...    change limits (whole numbers from 0): max_instances,
+                            max_tags, max_resource_tags, max_parameter_pairs,
                             max_content_parameters, max_content_bytes_kept,
-                            max_content_bytes_unkept, max_name_chars, ...
+                            max_content_bytes_unkept, max_name_chars, ...,
+                            max_violations (default 100: violations kept;
+                            the rest are counted as "dropped"), max_warnings
   validate --batch [options]
       One request per line on stdin (a one-line JSON object or a query
-      string, at most 1 MiB); one JSON result per line on stdout. Exit 1 if
-      any is invalid.
+      string, at most 1 MiB); exactly one JSON result per line on stdout, in
+      order. Only LF ends a line (a CR before it is dropped; NUL and other
+      bytes are part of the line); a line over 1 MiB gets an
+      InvalidRequest.Malformed record and the batch goes on.
   validate frequency [options] EXPRESSION
       Check one Frequency (rate, at or cron) and print the verdict, the
       canonical form, the class, warnings and the next fire times.
         --format=F        text (default) or json: {"valid", "violations",
                           "warnings", "schedule", "class", "zone", "next"}
-        --zone=NAME       default zone for cron without one (default UTC)
+        --zone=NAME       default zone for cron without one (default UTC):
+                          any zone token (Asia/Shanghai, GMT+5:30, UTC)
         --now=T           Unix seconds or YYYY-MM-DDTHH:MM:SSZ (default: clock)
-        --timeout=N       the request's Timeout in seconds (default 60)
+        --timeout=N       the request's Timeout in seconds, at least 1
+                          (default 60)
         --created=T       creation instant for rate (default: now)
         --next=N          how many fire times to print (default 5)
   validate frequency --batch
       Read lines FREQUENCY<TAB>ZONE<TAB>NOW<TAB>TIMEOUT<TAB>N from stdin and
-      print per line "ERR <CODE> <detail>" or the next N fire instants
-      (Unix seconds, space-separated). TIMEOUT "-" means compute only:
-      request-level rules are skipped. Rate schedules are created at NOW.
-      A line over 1 MiB is a usage error (exit 2).
+      print exactly one line per input line: "ERR <CODE> <detail>" or the
+      next N fire instants (Unix seconds, space-separated). ZONE is any zone
+      token (empty: UTC); NOW is Unix seconds or YYYY-MM-DDTHH:MM:SSZ;
+      TIMEOUT is at least 1, or "-" for compute only (request-level rules
+      skipped); N is 0-100000. A bad column is "ERR InvalidRequest.Malformed
+      column K (NAME): ...". Rate schedules are created at NOW. Lines are
+      read as for --batch above (a line over 1 MiB gets an ERR line).
   validate catalog
       Print the error catalog as JSON lines:
       {"code", "http_status", "message", "group"}.
   validate --help
       This text.
 
-Exit status: 0 valid, 1 invalid, 2 usage or input error.)";
+Text output escapes every control character of the input (\x1b, \u0085)
+and lines carets up by display width. Exit status, single and batch: 0
+valid (every line), 1 invalid (any line), 2 usage error or unreadable input.
+")";
 
 int PrintCatalog() {
   for (const runcheck::CodeInfo& info : runcheck::Catalog()) {
@@ -102,141 +92,6 @@ int PrintCatalog() {
                 JsonString(info.name).c_str(), info.http_status,
                 JsonString(info.message).c_str(),
                 std::string(runcheck::GroupLetter(info.group)).c_str());
-  }
-  return 0;
-}
-
-int FrequencyBatch() {
-  const TzdbZoneProvider& tzdb = TzdbZoneProvider::Default();
-  std::string line;
-  std::string out;
-  for (ReadLineResult read; (read = ReadLine(stdin, &line)) != ReadLineResult::kEnd;) {
-    if (read == ReadLineResult::kTooLong) return Usage("a batch line is over 1 MiB");
-    while (!line.empty() && line.back() == '\r') line.pop_back();
-    std::vector<std::string> f = absl::StrSplit(line, '\t');
-    out.clear();
-    int64_t now = 0, timeout = 0;
-    int n = 0;
-    std::optional<TimeZone> zone;
-    if (f.size() != 5 || !absl::SimpleAtoi(f[2], &now) ||
-        !absl::SimpleAtoi(f[4], &n) || n < 0 || n > 100000 ||
-        (f[3] != "-" && !absl::SimpleAtoi(f[3], &timeout))) {
-      out = "ERR InvalidRequest.Malformed expected FREQUENCY<TAB>ZONE<TAB>NOW<TAB>TIMEOUT<TAB>N";
-    } else if (!(zone = f[1].empty() ? std::optional<TimeZone>(TimeZone())
-                                     : tzdb.Load(f[1]))) {
-      out = absl::StrCat("ERR InvalidRequest.Malformed unknown default zone ", f[1]);
-    } else {
-      FrequencyOptions opt;
-      opt.zones = &tzdb;
-      opt.default_zone = *zone;
-      opt.created = now;
-      if (f[3] != "-") {
-        opt.now = now;
-        opt.timeout_seconds = timeout;
-      }
-      FrequencyResult r = runcheck::schedule::ParseFrequency(f[0], opt);
-      if (!r.findings.ok()) {
-        const runcheck::Violation& v = r.findings.violations.front();
-        out = absl::StrCat("ERR ", std::string(v.info().name), " ", v.detail);
-      } else {
-        int64_t t = now;
-        for (int i = 0; i < n; ++i) {
-          std::optional<int64_t> next = r.schedule->Next(t);
-          if (!next) break;
-          if (i > 0) out += ' ';
-          absl::StrAppend(&out, *next);
-          t = *next;
-        }
-      }
-    }
-    out += '\n';
-    std::fwrite(out.data(), 1, out.size(), stdout);
-  }
-  return 0;
-}
-
-int Frequency(const std::vector<std::string>& args) {
-  std::string problem;
-  std::optional<Flags> flags = ParseFlags(
-      args, {"format", "zone", "now", "timeout", "created", "next"}, {"batch"}, &problem);
-  if (!flags) return Usage(problem);
-  auto& v = flags->values;
-  if (v.count("batch")) {
-    if (!flags->positional.empty() || v.size() != 1) {
-      return Usage("--batch takes no other arguments");
-    }
-    return FrequencyBatch();
-  }
-  if (flags->positional.size() != 1) {
-    return Usage("'frequency' takes exactly one expression (quote it)");
-  }
-  const TzdbZoneProvider& tzdb = TzdbZoneProvider::Default();
-  FrequencyOptions opt;
-  opt.zones = &tzdb;
-  if (v.count("zone")) {
-    std::optional<TimeZone> z = tzdb.Load(v["zone"]);
-    if (!z) return Usage(absl::StrCat("unknown zone '", v["zone"], "'"));
-    opt.default_zone = *z;
-  }
-  opt.now = absl::ToUnixSeconds(absl::Now());
-  if (v.count("now")) {
-    opt.now = ParseInstant(v["now"]);
-    if (!opt.now) return Usage("--now takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
-  }
-  int64_t timeout = 60;
-  if (v.count("timeout") && !absl::SimpleAtoi(v["timeout"], &timeout)) {
-    return Usage("--timeout takes a whole number of seconds");
-  }
-  opt.timeout_seconds = timeout;
-  if (v.count("created")) {
-    opt.created = ParseInstant(v["created"]);
-    if (!opt.created) return Usage("--created takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
-  }
-  int next = 5;
-  if (v.count("next") && (!absl::SimpleAtoi(v["next"], &next) || next < 0 || next > 10000)) {
-    return Usage("--next takes a number from 0 to 10000");
-  }
-  bool json = false;
-  if (v.count("format")) {
-    if (v["format"] != "json" && v["format"] != "text") return Usage("--format is json or text");
-    json = v["format"] == "json";
-  }
-  const std::string& text = flags->positional[0];
-  const FrequencyResult r = runcheck::schedule::ParseFrequency(text, opt);
-  if (json) {
-    std::string out =
-        absl::StrCat("{", FindingsJson(r.findings.violations, r.findings.warnings));
-    if (r.schedule) {
-      const runcheck::schedule::Schedule& s = *r.schedule;
-      absl::StrAppend(&out, ", \"schedule\": ", JsonString(s.ToString()), ", \"class\": ",
-                      s.fixed_time() ? "\"fixed-time\"" : "\"interval\"", ", \"zone\": ",
-                      JsonString(s.zone().name()), ", ", NextJson(s.NextN(*opt.now, next)));
-    }
-    out += "}\n";
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return r.schedule ? 0 : 1;
-  }
-  std::printf("%s\n", r.findings.ok() ? "valid" : "invalid");
-  for (const runcheck::Violation& violation : r.findings.violations) {
-    const runcheck::CodeInfo& info = violation.info();
-    std::printf("  %s (HTTP %d) %s: %s\n    detail: %s\n",
-                std::string(info.name).c_str(), info.http_status,
-                violation.field.c_str(), std::string(info.message).c_str(),
-                violation.detail.c_str());
-    if (violation.span) PrintCaret(text, *violation.span);
-  }
-  for (const runcheck::Warning& w : r.findings.warnings) {
-    std::printf("  warning %s: %s\n", std::string(w.id).c_str(), w.detail.c_str());
-  }
-  if (!r.schedule) return 1;
-  const runcheck::schedule::Schedule& s = *r.schedule;
-  std::printf("canonical: %s\nclass: %s\nzone: %s\n", s.ToString().c_str(),
-              s.fixed_time() ? "fixed-time" : "interval",
-              s.zone().name().c_str());
-  std::printf("next %d after %s:\n", next, FormatUtc(*opt.now).c_str());
-  for (int64_t t : s.NextN(*opt.now, next)) {
-    std::printf("  %s  %s\n", FormatLocal(t, s.zone()).c_str(),
-                FormatUtc(t).c_str());
   }
   return 0;
 }
@@ -253,13 +108,14 @@ int main(int argc, char** argv) {
     }
     args.emplace_back(arg);
   }
-  if (args.empty()) return validate::RequestCommand(args);  // stdin
+  if (args.empty()) return RequestCommand(args, stdin, stdout);  // stdin
   if (args[0] == "frequency") {
-    return Frequency(std::vector<std::string>(args.begin() + 1, args.end()));
+    return FrequencyCommand(std::vector<std::string>(args.begin() + 1, args.end()), stdin,
+                            stdout);
   }
   if (args[0] == "catalog") {
     if (args.size() != 1) return Usage("'catalog' takes no arguments");
     return PrintCatalog();
   }
-  return validate::RequestCommand(args);
+  return RequestCommand(args, stdin, stdout);
 }

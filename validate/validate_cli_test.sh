@@ -78,7 +78,7 @@ check "limits override" 1 "$(printf '%s\n' "$out" | grep -c 'InstanceIds.ExceedL
 # frequency --format=json: the request form's findings plus the schedule.
 out=$("$bin" frequency --format=json --now=2027-01-01T00:00:00Z --next=2 '0 0 9 ? * MON America/New_York'); rc=$?
 check "frequency json exit" 0 "$rc"
-check "frequency json" '{"valid": true, "violations": [], "warnings": [], "schedule": "0 0 9 ? * 1 America/New_York", "class": "fixed-time", "zone": "America/New_York", "next": ["2027-01-04T14:00:00Z", "2027-01-11T14:00:00Z"]}' "$out"
+check "frequency json" '{"valid": true, "violations": [], "dropped": 0, "warnings": [], "dropped_warnings": 0, "schedule": "0 0 9 ? * 1 America/New_York", "class": "fixed-time", "zone": "America/New_York", "next": ["2027-01-04T14:00:00Z", "2027-01-11T14:00:00Z"]}' "$out"
 out=$("$bin" frequency --format=json --now=2027-01-01T00:00:00Z '0 0 25 * * ?'); rc=$?
 check "frequency json invalid exit" 1 "$rc"
 check "frequency json violation" 1 "$(printf '%s\n' "$out" | grep -c '"code": "InvalidParam.Frequency", "http_status": 400, "field": "Frequency", "offset": 4, "length": 2')"
@@ -90,9 +90,38 @@ long=$(head -c 70000 /dev/zero | tr '\0' 'x')
 out=$(printf '%s\t\t0\t-\t1\n0 0 0 * * ?\t\t0\t-\t1\n' "$long" | "$bin" frequency --batch)
 check "frequency batch: a 70 KB line is one line" 2 "$(printf '%s\n' "$out" | wc -l)"
 check "frequency batch: the line after it" "86400" "$(printf '%s\n' "$out" | sed -n 2p)"
+# A line over 1 MiB gets its own error record and the batch goes on (SPEC 9).
 huge=$(head -c 1100000 /dev/zero | tr '\0' 'x')
-printf '%s\n' "$huge" | "$bin" frequency --batch >/dev/null 2>&1; check "frequency batch: over 1 MiB" 2 "$?"
-printf '%s\n' "$huge" | "$bin" --batch >/dev/null 2>&1; check "request batch: over 1 MiB" 2 "$?"
+out=$(printf '%s\n0 0 0 * * ?\t\t0\t-\t1\n' "$huge" | "$bin" frequency --batch); rc=$?
+check "frequency batch: over 1 MiB exit" 1 "$rc"
+check "frequency batch: over 1 MiB record" "ERR InvalidRequest.Malformed" "$(printf '%s\n' "$out" | sed -n 1p | cut -d' ' -f1-2)"
+check "frequency batch: the line after it" "86400" "$(printf '%s\n' "$out" | sed -n 2p)"
+out=$(printf '%s\nRegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i\n' "$huge" | "$bin" --batch --now=$now); rc=$?
+check "request batch: over 1 MiB exit" 1 "$rc"
+check "request batch: over 1 MiB lines" 2 "$(printf '%s\n' "$out" | wc -l)"
+check "request batch: the line after it" 1 "$(printf '%s\n' "$out" | sed -n 2p | grep -c '^{"valid": true')"
+
+# NUL bytes never end or merge lines; a valid frequency batch exits 0.
+out=$(printf 'a\0b\t\t0\t-\t1\n0 0 0 * * ?\t\t0\t-\t1\n' | "$bin" frequency --batch); rc=$?
+check "frequency batch: NUL line count" 2 "$(printf '%s\n' "$out" | wc -l)"
+check "frequency batch: invalid line exit" 1 "$rc"
+printf '0 0 0 * * ?\tGMT+5:30\t0\t-\t1\n' | "$bin" frequency --batch >/dev/null; check "frequency batch: all valid exit" 0 "$?"
+
+# Text output escapes control characters of the input (no raw ESC or NUL).
+out=$(printf 'RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-%%00x&Name=a%%1b%%5B2J' | "$bin" --now=$now)
+check "text output: no raw ESC" 0 "$(printf '%s' "$out" | tr -d -c '\033' | wc -c)"
+check "text output: escaped ESC" 1 "$(printf '%s\n' "$out" | grep -c 'a\\x1b\[2J')"
+check "text output: NUL via escape is malformed" 1 "$(printf '%s\n' "$out" | grep -c 'InvalidRequest.Malformed (HTTP 400) InstanceId.1')"
+# The same bytes in the JSON form give the same answer.
+out=$(printf '{"RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls", "InstanceId": ["i-\\u0000x"]}' | "$bin" --now=$now --format=json)
+check "json form: NUL via \\u0000 is malformed" 1 "$(printf '%s\n' "$out" | grep -c '"code": "InvalidRequest.Malformed", "http_status": 400, "field": "InstanceId.1", "offset": 2')"
+
+# Options take every zone spelling; bad numbers are usage errors.
+"$bin" frequency --now=$now --zone=GMT+5:30 '0 0 0 * * ?' >/dev/null; check "--zone GMT+5:30" 0 "$?"
+"$bin" frequency --now=$now --timeout=-5 'rate(5m)' 2>/dev/null; check "--timeout negative" 2 "$?"
+"$bin" --limits=max_instances=2147483648 "$ex/request.json" 2>/dev/null; check "--limits past int" 2 "$?"
+out=$("$bin" frequency --now=$now --next 5 '0 0 0 29 2 ? 2028')
+check "fewer fires than asked" 1 "$(printf '%s\n' "$out" | grep -c '^next 1 after ')"
 
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"

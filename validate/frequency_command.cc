@@ -1,0 +1,178 @@
+#include "validate/frequency_command.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "schedule/frequency.h"
+#include "schedule/tzdb_zone_provider.h"
+#include "validate/cli_util.h"
+#include "validate/line_reader.h"
+#include "validate/report.h"
+#include "validate/terminal_text.h"
+
+namespace runcheck {
+namespace validate {
+namespace {
+
+using schedule::FrequencyOptions;
+using schedule::FrequencyResult;
+using schedule::TimeZone;
+
+// One batch line's result: "ERR <CODE> <detail>" or the fire instants.
+// Sets *valid.
+std::string BatchLine(std::string_view line, const schedule::ZoneProvider& zones, bool* valid) {
+  *valid = false;
+  auto bad = [](int column, const char* name, std::string_view why) {
+    return absl::StrCat("ERR InvalidRequest.Malformed column ", column, " (", name, "): ",
+                        EscapeForTerminal(why));
+  };
+  const std::vector<absl::string_view> f = absl::StrSplit(absl::string_view(line.data(), line.size()), '\t');
+  if (f.size() != 5) {
+    return absl::StrCat("ERR InvalidRequest.Malformed expected 5 tab-separated columns "
+                        "FREQUENCY<TAB>ZONE<TAB>NOW<TAB>TIMEOUT<TAB>N, got ",
+                        f.size());
+  }
+  auto view = [&](size_t i) { return std::string_view(f[i].data(), f[i].size()); };
+  std::string problem;
+  const std::optional<TimeZone> zone = ParseZoneOption(view(1), zones, &problem);
+  if (!zone) return bad(2, "ZONE", problem);
+  const std::optional<int64_t> now = ParseInstant(view(2));
+  if (!now) return bad(3, "NOW", "Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
+  const bool compute_only = view(3) == "-";
+  const std::optional<int64_t> timeout = compute_only ? std::optional<int64_t>(0)
+                                                      : ParseTimeout(view(3));
+  if (!timeout) return bad(4, "TIMEOUT", "a whole number of seconds, at least 1, or -");
+  int n = 0;
+  if (!absl::SimpleAtoi(f[4], &n) || n < 0 || n > 100000) {
+    return bad(5, "N", "a number from 0 to 100000");
+  }
+  FrequencyOptions opt;
+  opt.zones = &zones;
+  opt.default_zone = *zone;
+  opt.created = *now;
+  if (!compute_only) {
+    opt.now = *now;
+    opt.timeout_seconds = *timeout;
+  }
+  const FrequencyResult r = schedule::ParseFrequency(view(0), opt);
+  if (!r.findings.ok()) {
+    const Violation& v = r.findings.violations.front();
+    return absl::StrCat("ERR ", std::string(v.info().name), " ", EscapeForTerminal(v.detail));
+  }
+  *valid = true;
+  std::string out;
+  int64_t t = *now;
+  for (int i = 0; i < n; ++i) {
+    const std::optional<int64_t> next = r.schedule->Next(t);
+    if (!next) break;
+    absl::StrAppend(&out, i > 0 ? " " : "", *next);
+    t = *next;
+  }
+  return out;
+}
+
+int Batch(std::FILE* in, std::FILE* out) {
+  const auto& tzdb = schedule::TzdbZoneProvider::Default();
+  LineReader lines(in, kMaxLineBytes);
+  std::string line, result;
+  int status = kExitValid;
+  for (LineReader::Result r; (r = lines.Next(&line)) != LineReader::kEnd;) {
+    bool valid = false;
+    result = r == LineReader::kTooLong
+                 ? absl::StrCat("ERR InvalidRequest.Malformed the line is over ", kMaxLineBytes,
+                                " bytes; it was not read")
+                 : BatchLine(line, tzdb, &valid);
+    if (!valid) status = kExitInvalid;
+    result += '\n';
+    std::fwrite(result.data(), 1, result.size(), out);
+  }
+  if (lines.error()) return Usage("cannot read the batch input");
+  return status;
+}
+
+}  // namespace
+
+int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
+  std::string problem;
+  std::optional<Flags> flags = ParseFlags(
+      args, {"format", "zone", "now", "timeout", "created", "next"}, {"batch"}, &problem);
+  if (!flags) return Usage(problem);
+  auto& v = flags->values;
+  if (v.count("batch")) {
+    if (!flags->positional.empty() || v.size() != 1) {
+      return Usage("--batch takes no other arguments");
+    }
+    return Batch(in, out);
+  }
+  if (flags->positional.size() != 1) {
+    return Usage("'frequency' takes exactly one expression (quote it)");
+  }
+  const auto& tzdb = schedule::TzdbZoneProvider::Default();
+  FrequencyOptions opt;
+  opt.zones = &tzdb;
+  if (v.count("zone")) {
+    std::optional<TimeZone> z = ParseZoneOption(v["zone"], tzdb, &problem);
+    if (!z) return Usage("--zone: " + problem);
+    opt.default_zone = *z;
+  }
+  opt.now = absl::ToUnixSeconds(absl::Now());
+  if (v.count("now")) {
+    opt.now = ParseInstant(v["now"]);
+    if (!opt.now) return Usage("--now takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
+  }
+  opt.timeout_seconds = 60;
+  if (v.count("timeout")) {
+    opt.timeout_seconds = ParseTimeout(v["timeout"]);
+    if (!opt.timeout_seconds) return Usage("--timeout takes a whole number of seconds, at least 1");
+  }
+  if (v.count("created")) {
+    opt.created = ParseInstant(v["created"]);
+    if (!opt.created) return Usage("--created takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
+  }
+  int next = 5;
+  if (v.count("next") && (!absl::SimpleAtoi(v["next"], &next) || next < 0 || next > 10000)) {
+    return Usage("--next takes a number from 0 to 10000");
+  }
+  bool json = false;
+  if (v.count("format")) {
+    if (v["format"] != "json" && v["format"] != "text") return Usage("--format is json or text");
+    json = v["format"] == "json";
+  }
+  const std::string& text = flags->positional[0];
+  const FrequencyResult r = schedule::ParseFrequency(text, opt);
+  std::string result;
+  if (json) {
+    result = absl::StrCat("{", FindingsJson(r.findings));
+    if (r.schedule) {
+      const schedule::Schedule& s = *r.schedule;
+      absl::StrAppend(&result, ", \"schedule\": ", JsonString(s.ToString()), ", \"class\": ",
+                      s.fixed_time() ? "\"fixed-time\"" : "\"interval\"", ", \"zone\": ",
+                      JsonString(s.zone().name()), ", ", NextJson(s.NextN(*opt.now, next)));
+    }
+    result += "}\n";
+  } else {
+    result = r.findings.ok() ? "valid\n" : "invalid\n";
+    for (const Violation& x : r.findings.violations) result += ViolationText(x, text);
+    for (const Warning& w : r.findings.warnings) result += WarningText(w);
+    result += DroppedText(r.findings);
+    if (r.schedule) {
+      const schedule::Schedule& s = *r.schedule;
+      absl::StrAppend(&result, "canonical: ", s.ToString(), "\nclass: ",
+                      s.fixed_time() ? "fixed-time" : "interval", "\nzone: ", s.zone().name(),
+                      "\n");
+      result += FiresText(s, *opt.now, next);
+    }
+  }
+  std::fwrite(result.data(), 1, result.size(), out);
+  return r.schedule ? kExitValid : kExitInvalid;
+}
+
+}  // namespace validate
+}  // namespace runcheck

@@ -1,0 +1,157 @@
+#include "validate/report.h"
+
+#include "absl/strings/str_cat.h"
+#include "rules/json_scan.h"
+#include "validate/cli_util.h"
+#include "validate/terminal_text.h"
+
+namespace runcheck {
+namespace validate {
+namespace {
+
+std::string SpanJson(const std::optional<Span>& span) {
+  if (!span) return "\"offset\": null, \"length\": null";
+  return absl::StrCat("\"offset\": ", span->offset, ", \"length\": ", span->length);
+}
+
+}  // namespace
+
+std::string JsonString(std::string_view s) { return JsonQuote(s); }
+
+std::string FindingsJson(const Findings& findings) {
+  std::string out = absl::StrCat("\"valid\": ", findings.ok() ? "true" : "false",
+                                 ", \"violations\": [");
+  for (size_t i = 0; i < findings.violations.size(); ++i) {
+    const Violation& x = findings.violations[i];
+    const CodeInfo& info = x.info();
+    absl::StrAppend(&out, i ? ", " : "", "{\"code\": ", JsonString(info.name),
+                    ", \"http_status\": ", info.http_status, ", \"field\": ",
+                    JsonString(x.field), ", ", SpanJson(x.span), ", \"message\": ",
+                    JsonString(info.message), ", \"detail\": ", JsonString(x.detail), "}");
+  }
+  absl::StrAppend(&out, "], \"dropped\": ", findings.dropped, ", \"warnings\": [");
+  for (size_t i = 0; i < findings.warnings.size(); ++i) {
+    const Warning& w = findings.warnings[i];
+    absl::StrAppend(&out, i ? ", " : "", "{\"id\": ", JsonString(w.id), ", \"field\": ",
+                    JsonString(w.field), ", ", SpanJson(w.span), ", \"detail\": ",
+                    JsonString(w.detail), "}");
+  }
+  absl::StrAppend(&out, "], \"dropped_warnings\": ", findings.dropped_warnings);
+  return out;
+}
+
+std::string NextJson(const std::vector<int64_t>& fires) {
+  std::string out = "\"next\": [";
+  for (size_t i = 0; i < fires.size(); ++i) {
+    absl::StrAppend(&out, i ? ", " : "", JsonString(FormatUtc(fires[i])));
+  }
+  out += "]";
+  return out;
+}
+
+std::string ViolationText(const Violation& v, std::optional<std::string_view> value) {
+  const CodeInfo& info = v.info();
+  std::string out = absl::StrCat("  ", std::string(info.name), " (HTTP ", info.http_status, ") ",
+                                 v.field.empty() ? "(request)" : EscapeForTerminal(v.field),
+                                 ": ", std::string(info.message), "\n    detail: ",
+                                 EscapeForTerminal(v.detail), "\n");
+  if (v.span && value) out += CaretLines(*value, *v.span);
+  return out;
+}
+
+std::string WarningText(const Warning& w) {
+  return absl::StrCat("  warning ", std::string(w.id), w.field.empty() ? "" : " (",
+                      EscapeForTerminal(w.field), w.field.empty() ? "" : ")", ": ",
+                      EscapeForTerminal(w.detail), "\n");
+}
+
+std::string DroppedText(const Findings& findings) {
+  std::string out;
+  if (findings.dropped > 0) {
+    absl::StrAppend(&out, "  ... ", findings.dropped,
+                    " more violations not kept (Limits::max_violations)\n");
+  }
+  if (findings.dropped_warnings > 0) {
+    absl::StrAppend(&out, "  ... ", findings.dropped_warnings,
+                    " more warnings not kept (Limits::max_warnings)\n");
+  }
+  return out;
+}
+
+std::string FiresText(const schedule::Schedule& s, int64_t now, int wanted) {
+  const std::vector<int64_t> fires = s.NextN(now, wanted);
+  std::string out = absl::StrCat("next ", fires.size(), " after ", FormatUtc(now),
+                                 static_cast<int>(fires.size()) < wanted
+                                     ? " (no more fire times up to 2099-12-31)"
+                                     : "",
+                                 ":\n");
+  for (int64_t t : fires) {
+    absl::StrAppend(&out, "  ", FormatLocal(t, s.zone()), "  ", FormatUtc(t), "\n");
+  }
+  return out;
+}
+
+std::string RequestJson(const DecodedRequest& d, const RunCommandVerdict& v,
+                        const ReportSettings& s) {
+  Findings malformed;
+  if (d.malformed) malformed.violations.push_back(*d.malformed);
+  const Findings& findings = d.malformed ? malformed : v.findings;
+  std::string out = absl::StrCat("{", FindingsJson(findings));
+  if (findings.ok()) {
+    absl::StrAppend(&out, ", \"agent\": {\"linux\": ", JsonString(v.agent.linux_version),
+                    ", \"windows\": ", JsonString(v.agent.windows_version), ", \"reasons\": [");
+    for (size_t i = 0; i < v.agent.reasons.size(); ++i) {
+      absl::StrAppend(&out, i ? ", " : "", JsonString(v.agent.reasons[i].ToString()));
+    }
+    out += "]}";
+    if (v.schedule) {
+      absl::StrAppend(&out, ", \"schedule\": ", JsonString(v.schedule->ToString()), ", ",
+                      NextJson(v.schedule->NextN(s.now, s.next)));
+    }
+  }
+  out += "}";
+  return out;
+}
+
+std::string RequestText(std::string_view request, const DecodedRequest& d,
+                        const RunCommandVerdict& v, const ReportSettings& s) {
+  const bool valid = !d.malformed && v.findings.ok();
+  std::string out = valid ? "valid\n" : "invalid\n";
+  auto violation = [&](const Violation& x) {
+    std::optional<std::string_view> value;
+    if (x.field.empty()) {
+      value = request;
+    } else if (!(v.base64_content && x.field == "CommandContent" &&
+                 x.code != Code::kCmdContentDecodeError)) {
+      // (Template spans of Base64 content point into the decoded bytes.)
+      value = FieldValue(d.request, x.field);
+    }
+    out += ViolationText(x, value);
+  };
+  if (d.malformed) {
+    violation(*d.malformed);
+    return out;
+  }
+  for (const Violation& x : v.findings.violations) violation(x);
+  for (const Warning& w : v.findings.warnings) out += WarningText(w);
+  out += DroppedText(v.findings);
+  if (!valid) return out;
+  absl::StrAppend(&out, "repeat mode: ", v.repeat_mode, ", timeout: ", v.timeout_seconds, " s\n");
+  if (v.agent.linux_version.empty()) {
+    out += "agent: any version\n";
+  } else {
+    absl::StrAppend(&out, "agent: at least ", v.agent.linux_version, " (Linux) / ",
+                    v.agent.windows_version, " (Windows)\n");
+    for (const AgentReason& reason : v.agent.reasons) {
+      absl::StrAppend(&out, "  ", reason.ToString(), "\n");
+    }
+  }
+  if (!v.schedule) return out;
+  absl::StrAppend(&out, "schedule: ", v.schedule->ToString(), " (zone ",
+                  v.schedule->zone().name(), ")\n");
+  out += FiresText(*v.schedule, s.now, s.next);
+  return out;
+}
+
+}  // namespace validate
+}  // namespace runcheck
