@@ -11,6 +11,7 @@
 #include "rules/request_decode.h"
 #include "rules/run_command.h"
 #include "rules/utf8.h"
+#include "validate/report.h"
 
 namespace {
 
@@ -91,5 +92,33 @@ void BM_ValidateOnlyJson(benchmark::State& state) {
 BENCHMARK(BM_ValidateOnlyJson);
 
 }  // namespace
+
+// The worst case found by attack (issue 11): a 1 MB JSON request of
+// 170,000 duplicate Parameters keys, decoded, validated and printed as text
+// and JSON (what `validate` does with it). Bounded findings keep it linear.
+static void BM_WorstCaseDuplicateParameters(benchmark::State& state) {
+  std::string params = "{";
+  for (int i = 0; i < 170000; ++i) params += i ? ",\"k\":\"\"" : "\"k\":\"\"";
+  params += "}";
+  const std::string text =
+      "{\"RegionId\": \"r\", \"Type\": \"RunShellScript\", \"CommandContent\": "
+      "\"echo {{k}}\", \"EnableParameter\": true, \"InstanceId\": [\"i-a\"], "
+      "\"Parameters\": " + params + "}";
+  runcheck::ValidateOptions options;
+  options.now = 1798761600;
+  runcheck::validate::ReportSettings report;
+  report.now = options.now;
+  size_t printed = 0;
+  for (auto _ : state) {
+    const runcheck::DecodedRequest d = runcheck::DecodeRequest(text);
+    const runcheck::RunCommandVerdict v = runcheck::ValidateRunCommand(d.request, options);
+    printed = runcheck::validate::RequestText(text, d, v, report).size() +
+              runcheck::validate::RequestJson(d, v, report).size();
+    benchmark::DoNotOptimize(printed);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["printed_bytes"] = static_cast<double>(printed);
+}
+BENCHMARK(BM_WorstCaseDuplicateParameters)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -161,5 +161,20 @@ TEST(JsonScanTest, RawControlCharactersInStringsAreErrors) {
   EXPECT_EQ(outside.error->offset, 3u);
 }
 
+// A raw control byte in a string is named as such, at its offset (not as a
+// missing quotation mark or a bad escape).
+TEST(JsonScanTest, RawControlCharactersAreNamed) {
+  for (const std::string text : {std::string("{\"a\": \"x\0y\"}", 12),
+                                 std::string("{\"a\": \"x\x1by\"}"),
+                                 std::string("{\"a\": \"x\x1fy\"}"),
+                                 std::string("{\"a\": \"x\ny\"}")}) {
+    const JsonScan s = ScanJson(text);
+    ASSERT_TRUE(s.error.has_value());
+    EXPECT_EQ(s.error->offset, 8u);
+    EXPECT_NE(s.error->detail.find("raw control character U+00"), std::string::npos)
+        << s.error->detail;
+  }
+}
+
 }  // namespace
 }  // namespace runcheck

@@ -17,17 +17,22 @@
 //     "Tag": [{"Key": "k", "Value": "v"}], "Parameters": {...},
 //     "Timeout": 60, ...}`. `null` means "not sent". Booleans take JSON
 //     booleans or strings, Timeout a number or a string, Parameters an object
-//     or a string; every other parameter a string. Unknown members are
-//     ignored.
+//     or a string; a JSON value of any other type for these typed parameters
+//     becomes its JSON text, which their rules then refuse with their own
+//     code, as they would that text in the query form (`"Timeout": true`
+//     is InvalidParameter.Timeout, never malformed: SPEC 10). Every other
+//     parameter takes a string only. Unknown members are ignored (and kept in
+//     Request::unknown_keys for the warning).
 // DecodeRequest() picks the form: JSON when the first byte that is not
 // white space is `{` or `[`, else the query form.
 //
 // Errors: the envelope's problems are `InvalidRequest.Malformed` (field
-// empty, span into the whole request text): a bad percent escape, invalid
+// empty, span into the whole request text): a UTF-8 byte order mark at the
+// start (offset 0, either form), a bad percent escape, invalid
 // UTF-8 written raw in the request (a percent escape may put any byte into a
 // value: that is the parameter's own error, found by the rules), a repeated
 // key, a bad list index, broken JSON, a repeated member, and a JSON value of
-// a type its parameter does not take. Decoding stops at the first.
+// a type a string parameter does not take. Decoding stops at the first.
 //
 // Cost: one pass over the text and one allocation for all the decoded
 // values (plus the JSON parser's item list and the duplicate-key set).

@@ -33,12 +33,29 @@
 //     Period (warning `request.repeat-mode-overridden`), and an invalid
 //     RepeatMode is still reported.
 //   * The group-B rules (facts) and ClientNeedUpgrade are not decided here.
+//   * Bytes a percent escape (or JSON `\u0000`) puts inside a value (SPEC 10,
+//     *Envelope vs value*): invalid UTF-8 or NUL is the parameter's own
+//     character or format code (Name, Description, WorkingDir, Tag and
+//     ResourceTag keys and values, ClientToken, ContainerId, ContainerName,
+//     OssOutputDelivery, Frequency, Parameters; CommandContent: invalid UTF-8
+//     only, NUL is allowed in a script), and InvalidRequest.Malformed with the
+//     field path and the byte's offset for RegionId, ResourceGroupId,
+//     ContentEncoding, Username, WindowsPasswordName, InstanceId.N and
+//     Launcher, after their length rules. Both wire forms give the same
+//     answer for the same bytes.
+//   * Bounded findings (SPEC 8): at most Limits::max_violations violations
+//     and Limits::max_warnings warnings are kept, the rest counted in
+//     Findings::dropped / dropped_warnings; the first violation is always
+//     kept. Details quote at most 64 characters of user text.
 //
 // Warnings (stable ids): request.timeout-raised, request.repeat-mode-
 // overridden, request.timed-deprecated, request.content-encoding-unknown,
 // request.duplicate-instance, request.container-ignores (Username or
-// WorkingDir with a container), parameters.missing-value, and every
-// Frequency warning of schedule/frequency.h.
+// WorkingDir with a container), parameters.missing-value, every Frequency
+// warning of schedule/frequency.h, and last request.unknown-parameter: one
+// per key that names no RunCommand parameter (the RPC envelope's own keys
+// such as Action and Signature excepted, rules/request.h), on the key as its
+// field, naming the parameter meant when one is close (ClosestParameter).
 //
 // Bounds: linear in the request's size except the Frequency parse, which is
 // bounded as schedule/frequency.h documents. Pure (the caller passes `now`),

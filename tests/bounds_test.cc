@@ -15,6 +15,7 @@
 #include "rules/run_command.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
+#include "validate/report.h"
 
 namespace runcheck {
 namespace {
@@ -26,6 +27,50 @@ ValidateOptions Options() {
   o.zones = &schedule::TzdbZoneProvider::Default();
   o.now = kNow;
   return o;
+}
+
+// The worst case found by attack (issue 11, item 9): a 1 MB request of
+// 170,000 duplicate Parameters keys. Findings are bounded (SPEC 8), so the
+// verdict keeps 100 violations and counts the rest, and what validate prints
+// in either form is a small fraction of the input.
+std::string DuplicateParametersRequest(int keys) {
+  std::string params = "{";
+  for (int i = 0; i < keys; ++i) params += i ? ",\"k\":\"\"" : "\"k\":\"\"";
+  params += "}";
+  return "{\"RegionId\": \"r\", \"Type\": \"RunShellScript\", \"CommandContent\": "
+         "\"echo {{k}}\", \"EnableParameter\": true, \"InstanceId\": [\"i-a\"], "
+         "\"Parameters\": " + params + "}";
+}
+
+TEST(BoundsTest, DuplicateParametersKeysPrintBoundedOutput) {
+  const std::string text = DuplicateParametersRequest(170000);
+  ASSERT_GT(text.size(), 1000000u);
+  const DecodedRequest d = DecodeRequest(text);
+  ASSERT_FALSE(d.malformed.has_value());
+  const RunCommandVerdict v = ValidateRunCommand(d.request, Options());
+  ASSERT_EQ(v.findings.violations.size(), 100u);
+  EXPECT_EQ(v.findings.violations[0].code, Code::kParameterCountExceedLimit);
+  EXPECT_EQ(v.findings.violations[1].code, Code::kParameterKeyDuplicate);
+  EXPECT_EQ(v.findings.violations.size() + v.findings.dropped, 1u + 169999u);
+  validate::ReportSettings report;
+  report.now = kNow;
+  const std::string shown = validate::RequestText(text, d, v, report);
+  const std::string json = validate::RequestJson(d, v, report);
+  EXPECT_LT(shown.size(), 64u * 1024);
+  EXPECT_LT(json.size(), 64u * 1024);
+  EXPECT_NE(shown.find("169900 more violations"), std::string::npos);
+  EXPECT_NE(json.find("\"dropped\": 169900"), std::string::npos);
+}
+
+// A detail quotes at most 64 characters of user text (SPEC 8).
+TEST(BoundsTest, DetailsQuoteAtMost64Characters) {
+  const std::string key(100000, 'k');
+  const std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i&" +
+                           key + "=1&" + key + "=2";
+  const DecodedRequest d = DecodeRequest(text);
+  ASSERT_TRUE(d.malformed.has_value());
+  EXPECT_LT(d.malformed->detail.size(), 200u);
+  EXPECT_NE(d.malformed->detail.find(std::string(64, 'k') + "\xE2\x80\xA6"), std::string::npos);
 }
 
 TEST(BoundsTest, TemplateOfOnlyOpeningBraces) {
