@@ -21,15 +21,46 @@
 // as they are.
 //
 // Quoting. kRaw inserts values as they are: the API's behaviour, and unsafe
-// for a value an attacker chooses. The other modes turn each inserted value
-// into exactly one literal argument of the script's language, provided the
-// placeholder stands where an unquoted word may stand (`echo {{name}}`,
-// `$x = {{name}}`, `set "x="... ` is *not* such a place). Values that cannot be
+// for a value an attacker chooses. The other modes make each inserted value
+// one literal piece of text of the script's language. Values that cannot be
 // made safe are refused (kUnsafeValue) rather than altered:
-//   kPosixShell   '...' with each ' written '\'' . Inside single quotes a
-//                 POSIX shell gives no byte a meaning but ', so no value can
-//                 end the word early, expand ($, `), or start a command (;,
-//                 newline). Refuses NUL (no shell argument can hold it).
+//   kPosixShell   context-aware: params/shell_context.h lexes the template
+//                 and each placeholder is rendered for where it stands, or
+//                 refused with kUnsafeContext (its span, the context named):
+//                   unquoted word      '...' with each ' written '\''; inside
+//                                      single quotes a POSIX shell gives no
+//                                      byte a meaning but ', so no value can
+//                                      end the word, expand ($, `) or start
+//                                      a command (;, newline);
+//                   inside '...'       each ' spliced as '\'' (close, an
+//                                      escaped quote, reopen): the value
+//                                      stays inside the author's quotes;
+//                   inside "..."       \ before $ ` " \ : inside double
+//                                      quotes only these four are special,
+//                                      and a backslash makes each literal;
+//                   here-document      \ before $ ` \ (unquoted delimiter:
+//                                      these three are special there, " is
+//                                      not); quoted delimiter: verbatim. In
+//                                      both, a value that makes a body line
+//                                      equal to the delimiter is refused, and
+//                                      with <<- a value with a line that
+//                                      starts with a tab (it would be
+//                                      stripped);
+//                   comment            verbatim; a line break is refused;
+//                   refused contexts   right after $ (bash reads ${{v}} as
+//                                      $'...' ANSI-C quoting) or a
+//                                      backslash, inside ${...}, $((...)),
+//                                      backquotes (backslash rules re-open
+//                                      quotes there), $'...', a here-document
+//                                      delimiter, or where the lexer cannot
+//                                      tell. NUL is refused everywhere (no
+//                                      shell string can hold it).
+//                 Proven by tests/shell_differential_test.cc, which runs every
+//                 hostile value class in every context through dash, bash,
+//                 bash --posix, zsh (as sh and ksh too), ksh93, mksh, lksh,
+//                 busybox sh, yash (in a UTF-8 locale: in the C locale it
+//                 rejects non-ASCII bytes in a script) and posh. QuoteValue()
+//                 with kPosixShell is the unquoted-word rendering.
 //   kPowerShell   '...' with each single-quote character doubled: ' and the
 //                 typographic U+2018, U+2019, U+201A, U+201B, which
 //                 PowerShell also accepts as quotes. A single-quoted string
@@ -111,7 +142,9 @@ struct RenderOptions {
 };
 
 struct RenderError {
-  enum Kind { kUnsafeValue, kMissingBuiltin, kUnresolvedReference };
+  // kUnsafeContext: a placeholder stands where no value can be made
+  // literal (POSIX shell; params/shell_context.h), whatever its value.
+  enum Kind { kUnsafeValue, kMissingBuiltin, kUnresolvedReference, kUnsafeContext };
   Kind kind;
   Span placeholder;     // in the content
   std::string detail;

@@ -1,0 +1,457 @@
+#include "params/shell_context.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <string>
+
+namespace runcheck {
+namespace params {
+namespace {
+
+enum class Frame : uint8_t {
+  kCommand,    // the script, or the command inside $(...)
+  kSingle,     // '...'
+  kDouble,     // "..."
+  kBackquote,  // `...`
+  kParameter,  // ${...}
+  kArithmetic, // $((...))
+  kComment,    // # ... up to the line's end
+};
+
+struct FrameState {
+  Frame kind;
+  int parens = 0;  // kCommand inside $(: open parentheses; kArithmetic too
+  bool substitution = false;  // kCommand: inside $(...)
+  bool after_dollar = false;  // kSingle, kDouble: bash's $'...' / $"..."
+};
+
+struct HereDoc {
+  std::string delimiter;
+  bool strip_tabs = false;
+  bool quoted = false;
+  std::vector<size_t> placeholders;  // indexes into the result
+};
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+// Characters that end a word (and so let `#` start a comment after them).
+bool IsBreak(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' ||
+         c == '>' || c == '(' || c == ')';
+}
+
+class Lexer {
+ public:
+  Lexer(std::string_view text, const TemplateScan& scan)
+      : text_(text), scan_(scan), out_(scan.placeholders.size()) {
+    frames_.push_back(FrameState{Frame::kCommand});
+  }
+
+  std::vector<ShellPlaceholder> Run() {
+    size_t next = 0;  // the next placeholder
+    size_t i = 0;
+    while (i < text_.size() && !unknown_) {
+      if (next < out_.size() && scan_.placeholders[next].span.offset == i) {
+        Placeholder(next);
+        i += scan_.placeholders[next].span.length;
+        ++next;
+        continue;
+      }
+      i = Step(i, next < out_.size() ? scan_.placeholders[next].span.offset : text_.size());
+    }
+    for (; next < out_.size(); ++next) out_[next].context = ShellContext::kUnknown;
+    // A here-document body that runs to the end of the text ends there.
+    if (in_body_) EndBody(text_.size());
+    return std::move(out_);
+  }
+
+ private:
+  FrameState& Top() { return frames_.back(); }
+
+  void Placeholder(size_t index) {
+    ShellPlaceholder& p = out_[index];
+    if (reading_delimiter_) {
+      p.context = ShellContext::kHereDocDelimiter;
+      unknown_ = true;
+      return;
+    }
+    if (in_body_) {
+      HereDoc& h = pending_.front();
+      p.context = expansion_in_line_ > 0 ? ShellContext::kUnknown
+                  : h.quoted             ? ShellContext::kQuotedHereDoc
+                  : dollar_              ? ShellContext::kAfterDollar
+                  : escape_              ? ShellContext::kAfterBackslash
+                                         : ShellContext::kHereDoc;
+      p.delimiter = h.delimiter;
+      p.strip_tabs = h.strip_tabs;
+      p.body_begin = body_begin_;
+      h.placeholders.push_back(index);
+      dollar_ = escape_ = false;
+      line_may_end_body_ = false;
+      return;
+    }
+    switch (Top().kind) {
+      case Frame::kCommand:
+        p.context = dollar_ ? ShellContext::kAfterDollar
+                    : escape_ ? ShellContext::kAfterBackslash
+                              : ShellContext::kUnquoted;
+        word_start_ = false;
+        break;
+      case Frame::kSingle:  // $'...' reads backslash escapes in bash
+        p.context = Top().after_dollar ? ShellContext::kAfterDollar : ShellContext::kSingleQuoted;
+        break;
+      case Frame::kDouble:
+        p.context = dollar_ || Top().after_dollar ? ShellContext::kAfterDollar
+                    : escape_ ? ShellContext::kAfterBackslash
+                              : ShellContext::kDoubleQuoted;
+        break;
+      case Frame::kBackquote:
+        p.context = ShellContext::kBackquote;
+        break;
+      case Frame::kParameter:
+        p.context = ShellContext::kParameter;
+        break;
+      case Frame::kArithmetic:
+        p.context = ShellContext::kArithmetic;
+        break;
+      case Frame::kComment:
+        p.context = ShellContext::kComment;
+        break;
+    }
+    dollar_ = escape_ = false;
+  }
+
+  // `$` at i in a command or "..." frame (or an unquoted here-document
+  // body): what it opens. Returns the offset after what it consumed.
+  size_t Dollar(size_t i, size_t placeholder) {
+    const size_t n = i + 1;
+    if (n < text_.size() && n != placeholder && text_[n] == '(') {
+      if (n + 1 < text_.size() && n + 1 != placeholder && text_[n + 1] == '(') {
+        frames_.push_back(FrameState{Frame::kArithmetic, 2});
+        return n + 2;
+      }
+      frames_.push_back(FrameState{Frame::kCommand, 1, true});
+      word_start_ = true;
+      return n + 1;
+    }
+    if (n < text_.size() && n != placeholder && text_[n] == '{') {
+      frames_.push_back(FrameState{Frame::kParameter, 1});
+      return n + 1;
+    }
+    dollar_ = true;
+    return n;
+  }
+
+  bool InSubstitution() const {
+    for (const FrameState& f : frames_) {
+      if (f.kind == Frame::kCommand && f.substitution) return true;
+    }
+    return false;
+  }
+
+  // One step of the text at i (not a placeholder); returns the next offset.
+  size_t Step(size_t i, size_t placeholder) {
+    if (in_body_) return BodyStep(i, placeholder);
+    if (reading_delimiter_) return DelimiterStep(i, placeholder);
+    const char c = text_[i];
+    const bool dollar = dollar_;
+    dollar_ = false;
+    FrameState& f = Top();
+    switch (f.kind) {
+      case Frame::kSingle:
+        if (c == '\'') frames_.pop_back();
+        return i + 1;
+      case Frame::kComment:
+        if (c == '\n') {
+          frames_.pop_back();
+          return Newline(i);
+        }
+        return i + 1;
+      case Frame::kBackquote:
+        if (escape_) {
+          escape_ = false;
+        } else if (c == '\\') {
+          escape_ = true;
+        } else if (c == '`') {
+          frames_.pop_back();
+        }
+        return i + 1;
+      case Frame::kParameter:
+        if (c == '\'' || c == '"' || c == '`' || c == '\\' || (c == '$' && i + 1 < text_.size() &&
+                                                              text_[i + 1] == '(')) {
+          unknown_ = true;
+        } else if (c == '{') {
+          ++f.parens;
+        } else if (c == '}' && --f.parens == 0) {
+          frames_.pop_back();
+        }
+        return i + 1;
+      case Frame::kArithmetic:
+        if (c == '\'' || c == '"' || c == '`' || c == '\\' || c == '$') {
+          unknown_ = true;
+        } else if (c == '(') {
+          ++f.parens;
+        } else if (c == ')' && --f.parens == 0) {
+          frames_.pop_back();
+        }
+        return i + 1;
+      case Frame::kDouble:
+        if (escape_) {
+          escape_ = false;
+          return i + 1;
+        }
+        if (c == '\\') {
+          escape_ = true;
+        } else if (c == '"') {
+          frames_.pop_back();
+        } else if (c == '`') {
+          frames_.push_back(FrameState{Frame::kBackquote});
+        } else if (c == '$') {
+          return Dollar(i, placeholder);
+        }
+        return i + 1;
+      case Frame::kCommand:
+        break;
+    }
+    // A command frame.
+    if (escape_) {  // the character is literal (a newline: a line continuation)
+      escape_ = false;
+      word_start_ = false;
+      return i + 1;
+    }
+    const bool at_word_start = word_start_;
+    word_start_ = IsBreak(c);
+    switch (c) {
+      case '\\':
+        escape_ = true;
+        return i + 1;
+      case '\'':
+        frames_.push_back(FrameState{Frame::kSingle, 0, false, dollar});
+        return i + 1;
+      case '"':
+        frames_.push_back(FrameState{Frame::kDouble, 0, false, dollar});
+        return i + 1;
+      case '`':
+        frames_.push_back(FrameState{Frame::kBackquote});
+        return i + 1;
+      case '$':
+        return Dollar(i, placeholder);
+      case '#':
+        if (at_word_start) frames_.push_back(FrameState{Frame::kComment});
+        return i + 1;
+      case '(':
+        if (f.substitution) ++f.parens;
+        return i + 1;
+      case ')':
+        if (f.substitution && --f.parens == 0) {
+          frames_.pop_back();
+          word_start_ = false;
+        }
+        return i + 1;
+      case '<':
+        if (i + 1 < text_.size() && i + 1 != placeholder && text_[i + 1] == '<') {
+          if (frames_.size() != 1) {  // a here-document inside $(...)
+            unknown_ = true;
+            return i + 2;
+          }
+          size_t j = i + 2;
+          HereDoc h;
+          if (j < text_.size() && j != placeholder && text_[j] == '-') {
+            h.strip_tabs = true;
+            ++j;
+          }
+          pending_.push_back(std::move(h));
+          reading_delimiter_ = true;
+          delimiter_started_ = false;
+          delimiter_quote_ = 0;
+          return j;
+        }
+        return i + 1;
+      case '\n':
+        return Newline(i);
+      default:
+        if (at_word_start && InSubstitution() && text_.substr(i, 4) == "case" &&
+            (i + 4 >= text_.size() || IsBreak(text_[i + 4]))) {
+          unknown_ = true;
+        }
+        return i + 1;
+    }
+  }
+
+  // An unquoted newline in the top command frame: here-document bodies
+  // begin on the next line.
+  size_t Newline(size_t i) {
+    word_start_ = true;
+    if (frames_.size() == 1 && !pending_.empty()) BeginBody(i + 1);
+    return i + 1;
+  }
+
+  // The word after `<<` (or `<<-`): quotes in it make the body verbatim.
+  size_t DelimiterStep(size_t i, size_t placeholder) {
+    HereDoc& h = pending_.back();
+    const char c = text_[i];
+    if (delimiter_quote_ != 0) {
+      if (c == delimiter_quote_) {
+        delimiter_quote_ = 0;
+      } else if (c == '\n') {
+        unknown_ = true;
+      } else {
+        h.delimiter += c;
+      }
+      return i + 1;
+    }
+    if (!delimiter_started_ && IsBlank(c)) return i + 1;
+    if (IsBreak(c)) {
+      reading_delimiter_ = false;
+      if (!delimiter_started_) unknown_ = true;  // `<<` and no word
+      return i;  // the break is the command's again
+    }
+    delimiter_started_ = true;
+    if (c == '\'' || c == '"') {
+      h.quoted = true;
+      delimiter_quote_ = c;
+    } else if (c == '\\') {
+      h.quoted = true;
+      if (i + 1 < text_.size() && i + 1 != placeholder) h.delimiter += text_[i + 1];
+      return i + 2;
+    } else if (c == '$' || c == '`') {
+      unknown_ = true;  // an expansion in a delimiter
+    } else {
+      h.delimiter += c;
+    }
+    return i + 1;
+  }
+
+  void BeginBody(size_t at) {
+    in_body_ = true;
+    body_begin_ = at;
+    line_start_ = at;
+    line_may_end_body_ = true;
+    expansion_in_line_ = 0;
+    dollar_ = escape_ = false;
+  }
+
+  // Placeholders of the body get its end; the next pending body, if any,
+  // begins at `next`.
+  void EndBody(size_t end) {
+    for (size_t index : pending_.front().placeholders) out_[index].body_end = end;
+    pending_.pop_front();
+    in_body_ = false;
+  }
+
+  size_t BodyStep(size_t i, size_t placeholder) {
+    const HereDoc& h = pending_.front();
+    const char c = text_[i];
+    if (c == '\n') {
+      if (line_may_end_body_ && IsDelimiterLine(line_start_, i, h)) {
+        EndBody(line_start_);
+        if (!pending_.empty()) {
+          BeginBody(i + 1);
+        } else {
+          word_start_ = true;
+        }
+        return i + 1;
+      }
+      if (expansion_in_line_ > 0) unknown_ = true;
+      line_start_ = i + 1;
+      line_may_end_body_ = true;
+      dollar_ = escape_ = false;
+      return i + 1;
+    }
+    if (h.quoted) return i + 1;
+    // An unquoted body: \ $ ` are special.
+    if (escape_) {
+      escape_ = false;
+      return i + 1;
+    }
+    dollar_ = false;
+    if (c == '\\') {
+      escape_ = true;
+    } else if (c == '`') {
+      expansion_in_line_ += expansion_in_line_ > 0 && backquote_open_ ? -1 : 1;
+      backquote_open_ = !backquote_open_;
+    } else if (c == '$') {
+      if (i + 1 < text_.size() && i + 1 != placeholder &&
+          (text_[i + 1] == '(' || text_[i + 1] == '{')) {
+        ++expansion_in_line_;
+        return i + 2;
+      }
+      dollar_ = true;
+    } else if ((c == ')' || c == '}') && expansion_in_line_ > 0 && !backquote_open_) {
+      --expansion_in_line_;
+    } else if ((c == '(' || c == '{') && expansion_in_line_ > 0 && !backquote_open_) {
+      ++expansion_in_line_;
+    }
+    return i + 1;
+  }
+
+  // Whether text[begin, end) is the delimiter line (tabs stripped for <<-).
+  bool IsDelimiterLine(size_t begin, size_t end, const HereDoc& h) const {
+    if (h.strip_tabs) {
+      while (begin < end && text_[begin] == '\t') ++begin;
+    }
+    return text_.substr(begin, end - begin) == h.delimiter;
+  }
+
+  std::string_view text_;
+  const TemplateScan& scan_;
+  std::vector<ShellPlaceholder> out_;
+  std::vector<FrameState> frames_;
+  std::deque<HereDoc> pending_;
+  bool unknown_ = false;
+  bool escape_ = false;      // the previous character was an unquoted backslash
+  bool dollar_ = false;      // the previous character was an unquoted $
+  bool word_start_ = true;   // command frame: at the start of a word
+  bool reading_delimiter_ = false;
+  bool delimiter_started_ = false;
+  char delimiter_quote_ = 0;
+  bool in_body_ = false;
+  size_t body_begin_ = 0;
+  size_t line_start_ = 0;
+  bool line_may_end_body_ = true;  // no placeholder on this line yet
+  int expansion_in_line_ = 0;
+  bool backquote_open_ = false;
+};
+
+}  // namespace
+
+std::string_view ShellContextName(ShellContext c) {
+  switch (c) {
+    case ShellContext::kUnquoted: return "an unquoted word";
+    case ShellContext::kSingleQuoted: return "inside single quotes";
+    case ShellContext::kDoubleQuoted: return "inside double quotes";
+    case ShellContext::kHereDoc: return "in a here-document body";
+    case ShellContext::kQuotedHereDoc: return "in a quoted here-document body";
+    case ShellContext::kComment: return "in a comment";
+    case ShellContext::kAfterDollar: return "right after $";
+    case ShellContext::kAfterBackslash: return "right after a backslash";
+    case ShellContext::kParameter: return "inside ${...}";
+    case ShellContext::kArithmetic: return "inside $((...))";
+    case ShellContext::kBackquote: return "inside backquotes";
+    case ShellContext::kHereDocDelimiter: return "in a here-document delimiter";
+    case ShellContext::kUnknown: return "where the lexer cannot tell the context";
+  }
+  return "unknown";
+}
+
+bool IsRenderable(ShellContext c) {
+  switch (c) {
+    case ShellContext::kUnquoted:
+    case ShellContext::kSingleQuoted:
+    case ShellContext::kDoubleQuoted:
+    case ShellContext::kHereDoc:
+    case ShellContext::kQuotedHereDoc:
+    case ShellContext::kComment:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<ShellPlaceholder> PosixShellContexts(std::string_view content,
+                                                 const TemplateScan& scan) {
+  return Lexer(content, scan).Run();
+}
+
+}  // namespace params
+}  // namespace runcheck

@@ -1,0 +1,99 @@
+// -----------------------------------------------------------------------------
+// File: params/shell_context.h
+// -----------------------------------------------------------------------------
+//
+// Where each placeholder of a POSIX shell script stands (SPEC 6, issue 17):
+// the lexical context a shell will read the rendered value in. Render()
+// (params/render.h) quotes a value for its context, or refuses the context.
+//
+// The lexer reads the template once, left to right, with a stack of frames
+// (command, '...', "...", $(...), ${...}, $((...)), `...`, here-document
+// bodies, comments), the way a POSIX shell tokenises: backslash escapes,
+// `#` at the start of a word, here-document delimiters (`<<`, `<<-`, quoted or
+// not) and their bodies from the next line, `$(` with parenthesis counting.
+// A placeholder counts as one ordinary word character of the template.
+//
+//   context            example                  rendering (params/render.h)
+//   kUnquoted          echo {{v}}, x={{v}}      '...' with ' as '\''
+//   kSingleQuoted      echo 'a{{v}}b'           each ' spliced as '\''
+//   kDoubleQuoted      echo "Hi {{v}}"          \ before $ ` " \
+//   kHereDoc           cat <<EOF / {{v}}        \ before $ ` \ ; no body line
+//                                               of the result may equal the
+//                                               delimiter
+//   kQuotedHereDoc     cat <<'EOF' / {{v}}      verbatim; the same line rule
+//   kComment           # note {{v}}             verbatim; no line break
+//   refused: kAfterDollar (${{v}}), kAfterBackslash (\{{v}}), kParameter
+//   (${x:-{{v}}}), kArithmetic ($(({{v}}))), kBackquote (`echo {{v}}`),
+//   kHereDocDelimiter (cat <<{{v}}), and kUnknown: what the lexer does not
+//   follow with certainty makes every later placeholder kUnknown (a `case`
+//   inside $(...), whose patterns end in `)`; a here-document inside $(...);
+//   quotes or $( inside ${...} or $((...)); an expansion in a here-document
+//   body left open at the end of its line; `<<` without a delimiter word).
+//
+// `$(...)` holds a command: placeholders inside it have the contexts above,
+// relative to it (`"$(echo {{v}})"` is kUnquoted).
+//
+// Cost: one pass, no backtracking; memory: the frame stack (bounded by the
+// nesting of the text) and one entry per placeholder. Pure, no exceptions,
+// thread-safe.
+//
+// Example:
+//
+//   TemplateScan scan = ScanTemplate("echo \"Hi {{name}}\" ${{x}}", limits);
+//   std::vector<ShellPlaceholder> c = PosixShellContexts(content, scan);
+//   // c[0].context == ShellContext::kDoubleQuoted
+//   // c[1].context == ShellContext::kAfterDollar   (refused)
+
+#ifndef RUNCHECK_PARAMS_SHELL_CONTEXT_H_
+#define RUNCHECK_PARAMS_SHELL_CONTEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "params/template.h"
+
+namespace runcheck {
+namespace params {
+
+enum class ShellContext {
+  kUnquoted,
+  kSingleQuoted,
+  kDoubleQuoted,
+  kHereDoc,
+  kQuotedHereDoc,
+  kComment,
+  kAfterDollar,
+  kAfterBackslash,
+  kParameter,
+  kArithmetic,
+  kBackquote,
+  kHereDocDelimiter,
+  kUnknown,
+};
+
+// The context's name, for details ("inside double quotes").
+std::string_view ShellContextName(ShellContext c);
+
+// Whether Render() can make a value literal in `c`.
+bool IsRenderable(ShellContext c);
+
+struct ShellPlaceholder {
+  ShellContext context = ShellContext::kUnknown;
+  // Here-document contexts: the delimiter word (unquoted), whether `<<-`
+  // strips leading tabs, and the body's extent in the template (up to the
+  // start of the delimiter line, or the end of the text).
+  std::string delimiter;
+  bool strip_tabs = false;
+  size_t body_begin = 0;
+  size_t body_end = 0;
+};
+
+// One entry per scan.placeholders entry, in the same order.
+std::vector<ShellPlaceholder> PosixShellContexts(std::string_view content,
+                                                 const TemplateScan& scan);
+
+}  // namespace params
+}  // namespace runcheck
+
+#endif  // RUNCHECK_PARAMS_SHELL_CONTEXT_H_

@@ -1,0 +1,86 @@
+#include "params/shell_context.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace runcheck {
+namespace params {
+namespace {
+
+using C = ShellContext;
+
+std::vector<C> Contexts(const std::string& text) {
+  const TemplateScan scan = ScanTemplate(text, Limits{});
+  std::vector<C> out;
+  for (const ShellPlaceholder& p : PosixShellContexts(text, scan)) out.push_back(p.context);
+  return out;
+}
+
+TEST(ShellContextTest, EveryContext) {
+  const struct {
+    const char* text;
+    std::vector<C> want;
+  } kCases[] = {
+      {"echo {{v}}", {C::kUnquoted}},
+      {"x={{v}}; echo a{{v}}b", {C::kUnquoted, C::kUnquoted}},
+      {"echo 'a {{v}} b' {{v}}", {C::kSingleQuoted, C::kUnquoted}},
+      {"echo \"Hello {{v}}\"", {C::kDoubleQuoted}},
+      {"echo \"a\\\"{{v}}\"", {C::kDoubleQuoted}},          // \" stays inside
+      {"echo \"\\{{v}}\"", {C::kAfterBackslash}},
+      {"echo \\{{v}}", {C::kAfterBackslash}},
+      {"price=${{v}}", {C::kAfterDollar}},
+      {"echo \"${{v}}\"", {C::kAfterDollar}},
+      {"echo ${x:-{{v}}}", {C::kParameter}},
+      {"echo $(({{v}} + 1))", {C::kArithmetic}},
+      {"y=`echo {{v}}`", {C::kBackquote}},
+      {"echo \"`echo {{v}}`\"", {C::kBackquote}},
+      {"echo $'a{{v}}'", {C::kAfterDollar}},                // bash ANSI-C quoting
+      {"echo \"$(echo {{v}})\" {{v}}", {C::kUnquoted, C::kUnquoted}},
+      {"echo $(echo \"{{v}}\")", {C::kDoubleQuoted}},
+      {"# note {{v}}\necho {{v}}", {C::kComment, C::kUnquoted}},
+      {"echo a#{{v}}", {C::kUnquoted}},                     // # inside a word
+      {"echo a #{{v}}", {C::kComment}},
+      {"cat <<EOF\n{{v}}\nEOF\necho {{v}}", {C::kHereDoc, C::kUnquoted}},
+      {"cat <<'EOF'\n$ {{v}}\nEOF\n", {C::kQuotedHereDoc}},
+      {"cat <<\"EOF\"\n{{v}}\nEOF\n", {C::kQuotedHereDoc}},
+      {"cat <<\\EOF\n{{v}}\nEOF\n", {C::kQuotedHereDoc}},
+      {"cat <<-EOF\n\t{{v}}\n\tEOF\necho {{v}}", {C::kHereDoc, C::kUnquoted}},
+      {"cat <<EOF {{v}}\n{{v}}\nEOF\n", {C::kUnquoted, C::kHereDoc}},
+      {"cat <<A <<B\n{{v}}\nA\n{{v}}\nB\n{{v}}", {C::kHereDoc, C::kHereDoc, C::kUnquoted}},
+      {"cat <<EOF\n${{v}} \\{{v}} $(x {{v}})\nEOF\n",
+       {C::kAfterDollar, C::kAfterBackslash, C::kUnknown}},
+      {"cat <<{{v}}\nx\n{{v}}\n", {C::kHereDocDelimiter, C::kUnknown}},
+      {"x=$(case a in a) echo;; esac) {{v}}", {C::kUnknown}},
+      {"echo 'it''s' {{v}} \"{{v}}\" '{{v}}'",
+       {C::kUnquoted, C::kDoubleQuoted, C::kSingleQuoted}},
+      {"echo \\\"{{v}}", {C::kUnquoted}},                   // \" is a literal quote
+      {"echo \"a\nb {{v}}\"", {C::kDoubleQuoted}},
+      {"f() { echo {{v}}; }", {C::kUnquoted}},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(Contexts(c.text), c.want) << c.text;
+}
+
+TEST(ShellContextTest, HereDocumentBodyBounds) {
+  const std::string text = "cat <<-END\nline {{v}}\n\tEND\nafter";
+  const TemplateScan scan = ScanTemplate(text, Limits{});
+  const std::vector<ShellPlaceholder> c = PosixShellContexts(text, scan);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].delimiter, "END");
+  EXPECT_TRUE(c[0].strip_tabs);
+  EXPECT_EQ(c[0].body_begin, 11u);
+  EXPECT_EQ(c[0].body_end, text.find("\tEND"));
+}
+
+TEST(ShellContextTest, LinearOnDeepNesting) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "$(";
+  text += "{{v}}";
+  const std::vector<C> got = Contexts(text);
+  EXPECT_EQ(got, std::vector<C>{C::kUnquoted});
+}
+
+}  // namespace
+}  // namespace params
+}  // namespace runcheck
