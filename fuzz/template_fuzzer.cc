@@ -1,18 +1,93 @@
 // Fuzz target: the CommandContent template scanner. Checks: every span lies
 // inside the content and starts with "{{" and ends with "}}"; placeholders
 // come in content order without overlapping; violations are in content order
-// except the count rule, which comes last and at most once.
+// except the count rule, which comes last and at most once. Then it renders
+// the content in every quoting mode with hostile values, and checks POSIX
+// shell rendering is literal or refused: a probe placed right after each
+// user placeholder (an `{{oos:...}}` reference, which rendering leaves as
+// written) stands in the same lexical context in the rendered script as in
+// the template, so no value moved the shell out of its context.
 
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "fuzz/fuzz_check.h"
+#include "params/render.h"
+#include "params/shell_context.h"
 #include "params/template.h"
 
 namespace {
 
 using runcheck::fuzz::Check;
+
+namespace params = runcheck::params;
+
+// Hostile values, one per user name by its length.
+const char* const kValues[] = {
+    "", "'", "\"", "`id`", "$(id)", "${IFS}", "\\", "a'b\"c", "\nEOF\n", "\n\tEOF",
+    "x\n", "$'\\x41'", "\xE2\x80\x98q\xE2\x80\x99", "%PATH%!x!^", "\r\n", "#",
+};
+
+void CheckRendering(std::string_view content, const params::TemplateScan& scan) {
+  // The template with a probe after each user placeholder.
+  std::string probed;
+  size_t pos = 0, probes = 0;
+  params::ParameterValues user;
+  for (const params::Placeholder& p : scan.placeholders) {
+    if (p.kind != params::Placeholder::kUser) continue;
+    probed.append(content.substr(pos, p.span.offset + p.span.length - pos));
+    probed += "{{oos:probe}}";
+    pos = p.span.offset + p.span.length;
+    ++probes;
+    user.Set(p.name, kValues[p.name.size() % (sizeof kValues / sizeof kValues[0])]);
+  }
+  probed.append(content.substr(pos));
+  runcheck::Limits many;
+  many.max_content_parameters = 1 << 20;
+  const params::TemplateScan probe_scan = params::ScanTemplate(probed, many);
+  params::ParameterValues builtins;
+  for (const char* b : {"RegionId", "AccountId", "InstanceId", "InstanceName", "InvokeId",
+                        "CommandId"}) {
+    builtins.Set(b, "$(id)'\"");
+  }
+  for (params::Quoting q : {params::Quoting::kRaw, params::Quoting::kPosixShell,
+                            params::Quoting::kPowerShell, params::Quoting::kCmd}) {
+    params::RenderOptions options;
+    options.quoting = q;
+    options.user = &user;
+    options.builtins = &builtins;
+    const params::Rendered r = params::Render(probed, probe_scan, options);
+    Check(!r.error || r.script.empty());
+    if (q != params::Quoting::kPosixShell || r.error || probes == 0) continue;
+    // Values hold no braces, so the rendered script's placeholders are the
+    // probes (and what the template's own text holds after rendering).
+    const std::vector<params::ShellPlaceholder> before =
+        params::PosixShellContexts(probed, probe_scan);
+    const params::TemplateScan after_scan = params::ScanTemplate(r.script, many);
+    const std::vector<params::ShellPlaceholder> after =
+        params::PosixShellContexts(r.script, after_scan);
+    std::vector<params::ShellContext> want, got;
+    for (size_t k = 0; k < probe_scan.placeholders.size(); ++k) {
+      if (probe_scan.placeholders[k].kind == params::Placeholder::kParameterStore &&
+          probe_scan.placeholders[k].name == "probe") {
+        want.push_back(before[k].context);
+      }
+    }
+    for (size_t k = 0; k < after_scan.placeholders.size(); ++k) {
+      if (after_scan.placeholders[k].kind == params::Placeholder::kParameterStore &&
+          after_scan.placeholders[k].name == "probe") {
+        got.push_back(after[k].context);
+      }
+    }
+    Check(got.size() == want.size());
+    for (size_t k = 0; k < want.size(); ++k) {
+      // Once the lexer cannot follow the template, it says so for the rest.
+      if (want[k] == params::ShellContext::kUnknown) break;
+      Check(got[k] == want[k]);
+    }
+  }
+}
 
 }  // namespace
 
@@ -47,5 +122,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     last = v.span->offset;
   }
   Check(count_rule <= 1);
+  // Rendering needs a clean scan (no rejected placeholders) and no braces in
+  // the text around them that the probes could merge with.
+  if (s.findings.ok()) CheckRendering(content, s);
   return 0;
 }

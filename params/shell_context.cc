@@ -1,9 +1,12 @@
 #include "params/shell_context.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
+
+#include "absl/container/inlined_vector.h"
 
 namespace runcheck {
 namespace params {
@@ -34,6 +37,30 @@ struct HereDoc {
 };
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// The bytes that may change the lexer's state, per frame: any other byte is
+// skipped in runs (the template's text is mostly such runs).
+using ByteSet = std::array<bool, 256>;
+constexpr ByteSet Bytes(std::string_view chars) {
+  ByteSet set{};
+  for (char c : chars) set[static_cast<unsigned char>(c)] = true;
+  return set;
+}
+constexpr ByteSet kCommandSpecial = Bytes("\\'\"`$#()<\n");
+constexpr ByteSet kDoubleSpecial = Bytes("\\\"`$");
+constexpr ByteSet kBodySpecial = Bytes("\\`$\n");
+
+// The first offset in [i, limit) whose byte is in `set`, or `limit`.
+size_t SkipTo(std::string_view text, size_t i, size_t limit, const ByteSet& set) {
+  while (i < limit && !set[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
+// The first offset in [i, limit) holding `c`, or `limit`.
+size_t Find(std::string_view text, size_t i, size_t limit, char c) {
+  const size_t at = text.substr(0, limit).find(c, i);
+  return at == std::string_view::npos ? limit : at;
+}
 // Characters that end a word (and so let `#` start a comment after them).
 bool IsBreak(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' ||
@@ -153,10 +180,28 @@ class Lexer {
   size_t Step(size_t i, size_t placeholder) {
     if (in_body_) return BodyStep(i, placeholder);
     if (reading_delimiter_) return DelimiterStep(i, placeholder);
+    FrameState& f = Top();
+    // Runs of bytes that change nothing, skipped at once.
+    if (!escape_ && !dollar_) {
+      size_t j = i;
+      switch (f.kind) {
+        case Frame::kSingle: j = Find(text_, i, placeholder, '\''); break;
+        case Frame::kComment: j = Find(text_, i, placeholder, '\n'); break;
+        case Frame::kDouble: j = SkipTo(text_, i, placeholder, kDoubleSpecial); break;
+        case Frame::kCommand:
+          // (Not inside $(...): its words are read one by one for `case`.)
+          if (!f.substitution) {
+            j = SkipTo(text_, i, placeholder, kCommandSpecial);
+            if (j > i) word_start_ = IsBreak(text_[j - 1]);
+          }
+          break;
+        default: break;
+      }
+      if (j > i) return j;
+    }
     const char c = text_[i];
     const bool dollar = dollar_;
     dollar_ = false;
-    FrameState& f = Top();
     switch (f.kind) {
       case Frame::kSingle:
         if (c == '\'') frames_.pop_back();
@@ -341,6 +386,16 @@ class Lexer {
 
   size_t BodyStep(size_t i, size_t placeholder) {
     const HereDoc& h = pending_.front();
+    if (!escape_ && !dollar_) {  // runs that change nothing
+      const size_t j = h.quoted ? Find(text_, i, placeholder, '\n')
+                       : expansion_in_line_ == 0 ? SkipTo(text_, i, placeholder, kBodySpecial)
+                                                 : i;
+      if (j > i) {
+        // A byte on the line: it is the delimiter line only if the whole
+        // line matches, which the check at its LF decides.
+        return j;
+      }
+    }
     const char c = text_[i];
     if (c == '\n') {
       if (line_may_end_body_ && IsDelimiterLine(line_start_, i, h)) {
@@ -396,7 +451,7 @@ class Lexer {
   std::string_view text_;
   const TemplateScan& scan_;
   std::vector<ShellPlaceholder> out_;
-  std::vector<FrameState> frames_;
+  absl::InlinedVector<FrameState, 16> frames_;  // the nesting; usually shallow
   std::deque<HereDoc> pending_;
   bool unknown_ = false;
   bool escape_ = false;      // the previous character was an unquoted backslash

@@ -81,6 +81,11 @@ struct ContextCase {
   const char* head;
   const char* tail;
   bool heredoc;        // the output is the heredoc bodies, split on kSeparator
+  // Whether the 16,129 two-byte values run here too. Not in $(...): each
+  // value forks a subshell there (16,000 forks per shell), and its lexing is
+  // the unquoted word's, which runs them all; the single bytes and the named
+  // classes still run in it.
+  bool pairs = true;
 };
 
 // U+E000, in no value: separates values inside here-document bodies.
@@ -91,7 +96,7 @@ const ContextCase kContexts[] = {
     {"single quotes", ShellContext::kSingleQuoted, "c 'A", "B'\n", "", "", false},
     {"double quotes", ShellContext::kDoubleQuoted, "c \"A", "B\"\n", "", "", false},
     {"unquoted in $(...)", ShellContext::kUnquoted, "c \"$(printf '%s|' ", ")\"\n", "", "",
-     false},
+     false, /*pairs=*/false},
     // Here-documents: one value per line, each line "A<value>B<separator>".
     {"here-document", ShellContext::kHereDoc, "A", "B\xEE\x80\x80\n", "cat <<RUNCHECK_END\n",
      "RUNCHECK_END\n", true},
@@ -249,7 +254,7 @@ void CheckShell(const std::string& dir, const Shell& shell, const ContextCase& c
   std::vector<std::string> ok;
   for (const Value& v : all) {
     if (shell.utf8_only && !IsUtf8(v.text)) continue;
-    if (shell.no_pairs && v.pair) continue;
+    if ((shell.no_pairs || !c.pairs) && v.pair) continue;
     ok.push_back(v.text);
   }
   std::string text = std::string(shell.prelude) + c.head;

@@ -15,6 +15,9 @@ packages=(
   libgtest-dev libgmock-dev  # GoogleTest
   libbenchmark-dev         # Google Benchmark
   clang libclang-rt-14-dev # libFuzzer and sanitizers
+  # Every shell Debian packages, for tests/shell_differential_test (bash
+  # and dash are in the base image; busybox gives its sh).
+  bash dash zsh mksh ksh busybox yash posh
 )
 
 missing=()
