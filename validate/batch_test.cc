@@ -94,32 +94,35 @@ std::string Junk(std::mt19937& rng, bool tabs = true) {
   return s;
 }
 
+// 1 to 12 random lines of the four kinds, `line(kind)` giving each line's
+// text but the over-long ones; a CR before the LF at random, and the last
+// LF at random.
+struct RandomBatch {
+  std::string input;
+  std::vector<Kind> kinds;
+};
+template <typename Line>
+RandomBatch MakeBatch(std::mt19937& rng, Line line) {
+  RandomBatch b;
+  const int n = 1 + static_cast<int>(rng() % 12);
+  for (int i = 0; i < n; ++i) {
+    const Kind k = static_cast<Kind>(rng() % kKinds);
+    b.kinds.push_back(k);
+    b.input += k == kTooLong ? std::string(kMaxLineBytes + 1 + rng() % 70000, 'q') : line(k);
+    if (rng() % 2) b.input += '\r';
+    if (i + 1 < n || rng() % 2) b.input += '\n';
+  }
+  return b;
+}
+
 TEST(BatchTest, RequestBatchGivesOneResultPerLineInOrder) {
   std::mt19937 rng(20261203);
   for (int round = 0; round < 20; ++round) {
-    std::string input;
-    std::vector<Kind> kinds;
-    const int n = 1 + static_cast<int>(rng() % 12);
-    for (int i = 0; i < n; ++i) {
-      const Kind k = static_cast<Kind>(rng() % kKinds);
-      kinds.push_back(k);
-      switch (k) {
-        case kValid:
-          input += "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a";
-          break;
-        case kBadType:
-          input += "RegionId=r&Type=Bash&CommandContent=ls&InstanceId.1=i-a";
-          break;
-        case kJunk:
-          input += Junk(rng);
-          break;
-        default:
-          input += std::string(kMaxLineBytes + 1 + rng() % 70000, 'q');
-          break;
-      }
-      if (rng() % 2) input += '\r';
-      if (i + 1 < n || rng() % 2) input += '\n';
-    }
+    const auto [input, kinds] = MakeBatch(rng, [&](Kind k) {
+      return k == kValid     ? std::string("RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a")
+             : k == kBadType ? std::string("RegionId=r&Type=Bash&CommandContent=ls&InstanceId.1=i-a")
+                             : Junk(rng);
+    });
     const CommandRun r = RunWith(RequestCommand, {"--batch", "--now=0"}, input);
     ASSERT_EQ(r.lines.size(), kinds.size()) << "round " << round;
     bool all_valid = true;
@@ -146,29 +149,11 @@ TEST(BatchTest, RequestBatchGivesOneResultPerLineInOrder) {
 TEST(BatchTest, FrequencyBatchGivesOneResultPerLineInOrder) {
   std::mt19937 rng(7);
   for (int round = 0; round < 20; ++round) {
-    std::string input;
-    std::vector<Kind> kinds;
-    const int n = 1 + static_cast<int>(rng() % 12);
-    for (int i = 0; i < n; ++i) {
-      const Kind k = static_cast<Kind>(rng() % kKinds);
-      kinds.push_back(k);
-      switch (k) {
-        case kValid:
-          input += "0 0 0 * * ?\tGMT+5:30\t0\t-\t1";
-          break;
-        case kBadType:  // a negative TIMEOUT
-          input += "0 0 0 * * ?\t\t0\t-5\t1";
-          break;
-        case kJunk:  // NULs and ESCs in the expression
-          input += Junk(rng, /*tabs=*/false) + "\t\t0\t-\t1";
-          break;
-        default:
-          input += std::string(kMaxLineBytes + 1 + rng() % 70000, 'q');
-          break;
-      }
-      if (rng() % 2) input += '\r';
-      if (i + 1 < n || rng() % 2) input += '\n';
-    }
+    const auto [input, kinds] = MakeBatch(rng, [&](Kind k) {
+      return k == kValid     ? std::string("0 0 0 * * ?\tGMT+5:30\t0\t-\t1")
+             : k == kBadType ? std::string("0 0 0 * * ?\t\t0\t-5\t1")  // a negative TIMEOUT
+                             : Junk(rng, /*tabs=*/false) + "\t\t0\t-\t1";  // NULs, ESCs
+    });
     const CommandRun r = RunWith(FrequencyCommand, {"--batch"}, input);
     ASSERT_EQ(r.lines.size(), kinds.size()) << "round " << round;
     bool all_valid = true;

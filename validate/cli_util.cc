@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "schedule/civil.h"
 #include "schedule/zone_token.h"
+#include "validate/line_reader.h"
 
 namespace runcheck {
 namespace validate {
@@ -60,6 +61,22 @@ std::string FormatUtc(int64_t instant) {
   const schedule::CivilTime c = schedule::CivilFromLocalSeconds(instant);
   return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour,
                          c.minute, c.second);
+}
+
+int RunBatch(std::FILE* in, std::FILE* out,
+             const std::function<std::string(const std::string* line, bool* valid)>& result) {
+  LineReader lines(in, kMaxLineBytes);
+  std::string line, text;
+  int status = kExitValid;
+  for (LineReader::Result r; (r = lines.Next(&line)) != LineReader::kEnd;) {
+    bool valid = false;
+    text = result(r == LineReader::kTooLong ? nullptr : &line, &valid);
+    if (!valid) status = kExitInvalid;
+    text += '\n';
+    std::fwrite(text.data(), 1, text.size(), out);
+  }
+  if (lines.error()) return Usage("cannot read the batch input");
+  return status;
 }
 
 std::optional<Flags> ParseFlags(const std::vector<std::string>& args,

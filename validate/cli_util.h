@@ -12,6 +12,8 @@
 #define RUNCHECK_VALIDATE_CLI_UTIL_H_
 
 #include <cstdint>
+#include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -50,6 +52,14 @@ std::optional<int64_t> ParseTimeout(std::string_view s);
 // "2027-01-01 10:15:00 +08:00" in `zone`; "2027-01-01T02:15:00Z".
 std::string FormatLocal(int64_t instant, const schedule::TimeZone& zone);
 std::string FormatUtc(int64_t instant);
+
+// The batch contract (SPEC 9): reads `in` line by line (validate/
+// line_reader.h) and writes exactly one result line per input line to `out`,
+// in order: `result(line, &valid)` gives it, with `line` null for a line over
+// kMaxLineBytes. Returns kExitValid when every line was valid, kExitInvalid
+// when any was not, kExitUsage (after Usage()) when `in` cannot be read.
+int RunBatch(std::FILE* in, std::FILE* out,
+             const std::function<std::string(const std::string* line, bool* valid)>& result);
 
 struct Flags {
   std::map<std::string, std::string> values;

@@ -13,7 +13,6 @@
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 #include "validate/cli_util.h"
-#include "validate/line_reader.h"
 #include "validate/report.h"
 #include "validate/terminal_text.h"
 
@@ -80,21 +79,13 @@ std::string BatchLine(std::string_view line, const schedule::ZoneProvider& zones
 
 int Batch(std::FILE* in, std::FILE* out) {
   const auto& tzdb = schedule::TzdbZoneProvider::Default();
-  LineReader lines(in, kMaxLineBytes);
-  std::string line, result;
-  int status = kExitValid;
-  for (LineReader::Result r; (r = lines.Next(&line)) != LineReader::kEnd;) {
-    bool valid = false;
-    result = r == LineReader::kTooLong
-                 ? absl::StrCat("ERR InvalidRequest.Malformed the line is over ", kMaxLineBytes,
-                                " bytes; it was not read")
-                 : BatchLine(line, tzdb, &valid);
-    if (!valid) status = kExitInvalid;
-    result += '\n';
-    std::fwrite(result.data(), 1, result.size(), out);
-  }
-  if (lines.error()) return Usage("cannot read the batch input");
-  return status;
+  return RunBatch(in, out, [&](const std::string* line, bool* valid) {
+    if (line == nullptr) {
+      return absl::StrCat("ERR InvalidRequest.Malformed the line is over ", kMaxLineBytes,
+                          " bytes; it was not read");
+    }
+    return BatchLine(*line, tzdb, valid);
+  });
 }
 
 }  // namespace

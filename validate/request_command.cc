@@ -15,7 +15,6 @@
 #include "rules/run_command.h"
 #include "schedule/tzdb_zone_provider.h"
 #include "validate/cli_util.h"
-#include "validate/line_reader.h"
 #include "validate/report.h"
 
 namespace runcheck {
@@ -98,33 +97,22 @@ std::string_view TrimTrailingSpace(std::string_view s) {
   return s;
 }
 
-// SPEC 9: one result per line, in order, always; exit 0 when every line was
-// valid, 1 when any was not.
 int Batch(const Settings& s, std::FILE* in, std::FILE* out) {
-  LineReader lines(in, kMaxLineBytes);
-  std::string line, result;
-  int status = kExitValid;
-  for (LineReader::Result r; (r = lines.Next(&line)) != LineReader::kEnd;) {
-    if (r == LineReader::kTooLong) {
+  return RunBatch(in, out, [&](const std::string* line, bool* valid) {
+    if (line == nullptr) {
       Findings f;
       f.violations.push_back(Violation{
           Code::kInvalidRequestMalformed, "", Span{kMaxLineBytes, 0},
           absl::StrCat("the line is over ", kMaxLineBytes, " bytes; it was not read")});
-      result = absl::StrCat("{", FindingsJson(f), "}\n");
-      status = kExitInvalid;
-    } else {
-      const std::string_view text = TrimTrailingSpace(line);
-      const DecodedRequest d = DecodeRequest(text);
-      RunCommandVerdict v;
-      if (!d.malformed) v = ValidateRunCommand(d.request, s.options);
-      if (d.malformed || !v.findings.ok()) status = kExitInvalid;
-      result = RequestJson(d, v, s.report);
-      result += '\n';
+      return absl::StrCat("{", FindingsJson(f), "}");
     }
-    std::fwrite(result.data(), 1, result.size(), out);
-  }
-  if (lines.error()) return Usage("cannot read the batch input");
-  return status;
+    const std::string_view text = TrimTrailingSpace(*line);
+    const DecodedRequest d = DecodeRequest(text);
+    RunCommandVerdict v;
+    if (!d.malformed) v = ValidateRunCommand(d.request, s.options);
+    *valid = !d.malformed && v.findings.ok();
+    return RequestJson(d, v, s.report);
+  });
 }
 
 }  // namespace
