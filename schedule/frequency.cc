@@ -7,6 +7,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "rules/utf8.h"
 #include "schedule/civil.h"
 #include "schedule/cron.h"
 #include "schedule/zone_token.h"
@@ -153,7 +154,7 @@ class Parser {
       size_t end = i;
       while (end < text_.size() && std::isalpha(static_cast<unsigned char>(text_[end]))) ++end;
       Fail(unit_at, end - unit_at,
-           absl::StrCat("'", std::string(text_.substr(unit_at, end - unit_at)),
+           absl::StrCat("'", QuoteUserText(text_.substr(unit_at, end - unit_at)),
                         "' is not a rate unit: the units are s, m, h and d "
                         "(one letter, e.g. rate(5m))"));
       return;
@@ -345,7 +346,7 @@ class Parser {
       if (tok.size() == 5) {
         detail += "; five-field cron is not supported: add the seconds field "
                   "first, e.g. 0 ";
-        detail += std::string(text_.substr(0, fields_end));
+        detail += QuoteUserText(text_.substr(0, fields_end));
       }
       Fail(p.error->offset, p.error->length, detail);
       return;

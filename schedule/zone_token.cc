@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
+#include "rules/utf8.h"
 
 namespace runcheck {
 namespace schedule {
@@ -73,11 +74,11 @@ ZoneToken ParseZoneToken(std::string_view token, const ZoneProvider* provider) {
     const bool tz_name = provider != nullptr && provider->Load(token).has_value();
     if (!tz_name) {
       if (std::optional<int> off = LenientOffset(token.substr(3))) {
-        out.error = absl::StrCat("time zone '", std::string(token),
+        out.error = absl::StrCat("time zone '", QuoteUserText(token),
                                  "' is not in the form GMT+H:MM; write ",
                                  GmtName(*off));
       } else {
-        out.error = absl::StrCat("time zone '", std::string(token),
+        out.error = absl::StrCat("time zone '", QuoteUserText(token),
                                  "' is out of range: GMT+H:MM takes H 0-14 and "
                                  "MM 00-59");
       }
@@ -86,7 +87,7 @@ ZoneToken ParseZoneToken(std::string_view token, const ZoneProvider* provider) {
   }
   if (token.size() > 3 && token.substr(0, 3) == "UTC") {
     if (std::optional<int> off = LenientOffset(token.substr(3))) {
-      out.error = absl::StrCat("time zone '", std::string(token),
+      out.error = absl::StrCat("time zone '", QuoteUserText(token),
                                "' is not accepted; write ", GmtName(*off));
       return out;
     }
@@ -111,7 +112,7 @@ ZoneToken ParseZoneToken(std::string_view token, const ZoneProvider* provider) {
   }
   if (provider != nullptr) {
     if (std::optional<std::string> spelling = provider->SpellingOf(token)) {
-      out.error = absl::StrCat("unknown time zone '", std::string(token),
+      out.error = absl::StrCat("unknown time zone '", QuoteUserText(token),
                                "': zone names are case-sensitive; did you mean ",
                                *spelling, "?");
       return out;
@@ -120,11 +121,11 @@ ZoneToken ParseZoneToken(std::string_view token, const ZoneProvider* provider) {
   bool upper = token.size() >= 2 && token.size() <= 5;
   for (char c : token) upper = upper && std::isupper(static_cast<unsigned char>(c));
   if (upper) {
-    out.error = absl::StrCat("time zone abbreviation '", std::string(token),
+    out.error = absl::StrCat("time zone abbreviation '", QuoteUserText(token),
                              "' is ambiguous or unknown; use an IANA name such "
                              "as Asia/Shanghai, or GMT+H:MM");
   } else {
-    out.error = absl::StrCat("unknown time zone '", std::string(token),
+    out.error = absl::StrCat("unknown time zone '", QuoteUserText(token),
                              "' (names are case-sensitive, e.g. "
                              "America/New_York)");
   }

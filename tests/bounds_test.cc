@@ -73,6 +73,18 @@ TEST(BoundsTest, DetailsQuoteAtMost64Characters) {
   EXPECT_NE(d.malformed->detail.find(std::string(64, 'k') + "\xE2\x80\xA6"), std::string::npos);
 }
 
+TEST(BoundsTest, FrequencyDetailsQuoteAtMost64Characters) {
+  const std::string big(100000, 'x');
+  for (const std::string& text : {"0 0 0 * * " + big, "0 0 0 * * ? 2027 " + big,
+                                  "rate(5" + big + ")"}) {
+    schedule::FrequencyOptions o;
+    o.zones = &schedule::TzdbZoneProvider::Default();
+    const schedule::FrequencyResult r = schedule::ParseFrequency(text, o);
+    ASSERT_FALSE(r.findings.ok());
+    EXPECT_LT(r.findings.violations[0].detail.size(), 400u) << text.substr(0, 20);
+  }
+}
+
 TEST(BoundsTest, TemplateOfOnlyOpeningBraces) {
   const std::string content(24 * 1024, '{');
   const params::TemplateScan s = params::ScanTemplate(content, Limits{});
