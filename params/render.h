@@ -52,9 +52,13 @@
 //                                      backslash, inside ${...}, $((...)),
 //                                      backquotes (backslash rules re-open
 //                                      quotes there), $'...', a here-document
-//                                      delimiter, or where the lexer cannot
-//                                      tell. NUL is refused everywhere (no
-//                                      shell string can hold it).
+//                                      delimiter, ((...)), a word of a
+//                                      command that evaluates its arguments
+//                                      (`[ {{n}} -eq 1 ]`, let, eval, ...:
+//                                      params/shell_context.h lists them),
+//                                      or where the lexer cannot tell. NUL
+//                                      is refused everywhere (no shell
+//                                      string can hold it).
 //                 Proven by tests/shell_differential_test.cc, which runs every
 //                 hostile value class in every context through dash, bash,
 //                 bash --posix, zsh (as sh and ksh too), ksh93, mksh, lksh,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -27,6 +28,7 @@ struct FrameState {
   int parens = 0;  // kCommand inside $(: open parentheses; kArithmetic too
   bool substitution = false;  // kCommand: inside $(...)
   bool after_dollar = false;  // kSingle, kDouble: bash's $'...' / $"..."
+  size_t command_start = 0;   // kCommand: where its current simple command began
 };
 
 struct HereDoc {
@@ -34,6 +36,8 @@ struct HereDoc {
   bool strip_tabs = false;
   bool quoted = false;
   std::vector<size_t> placeholders;  // indexes into the result
+  size_t command_start = 0;          // the command that reads the body
+  size_t operator_at = 0;            // its `<<`
 };
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
@@ -46,7 +50,7 @@ constexpr ByteSet Bytes(std::string_view chars) {
   for (char c : chars) set[static_cast<unsigned char>(c)] = true;
   return set;
 }
-constexpr ByteSet kCommandSpecial = Bytes("\\'\"`$#()<\n");
+constexpr ByteSet kCommandSpecial = Bytes("\\'\"`$#()<\n;&|");
 constexpr ByteSet kDoubleSpecial = Bytes("\\\"`$");
 constexpr ByteSet kBodySpecial = Bytes("\\`$\n");
 constexpr ByteSet kParameterSpecial = Bytes("{}'\"`\\$");
@@ -76,10 +80,137 @@ bool IsBreak(char c) {
          c == '>' || c == '(' || c == ')';
 }
 
+// The words of the simple command that starts at `start`, split on blanks
+// up to the next unquoted-looking separator after `end` (approximate: the
+// words only ever add refusals). Quote characters are dropped from them.
+// The analysis reads at most this many bytes of one simple command, so each
+// placeholder costs O(1); a longer command around a placeholder is kUnknown.
+constexpr size_t kMaxCommandBytes = 2048;
+
+std::vector<std::string> CommandWords(std::string_view text, size_t start, size_t end) {
+  size_t stop = end;
+  const size_t limit = std::min(text.size(), start + kMaxCommandBytes);
+  while (stop < limit && text[stop] != '\n' && text[stop] != ';' && text[stop] != '&' &&
+         text[stop] != '|') {
+    ++stop;
+  }
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = start; i < stop && words.size() < 64; ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else if (c != '\'' && c != '"' && c != '\\') {
+      word += c;
+    }
+  }
+  if (!word.empty() && words.size() < 64) words.push_back(std::move(word));
+  return words;
+}
+
+bool IsAssignment(const std::string& w) {
+  const size_t eq = w.find('=');
+  if (eq == std::string::npos || eq == 0) return false;
+  for (size_t i = 0; i < eq; ++i) {
+    const char c = w[i];
+    if (!(c == '_' || std::isalnum(static_cast<unsigned char>(c)) || (i > 0 && c == '['))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether the placeholder at `at`, in the simple command that starts at
+// `start`, is handed to something that evaluates it as code even though it
+// arrives as one literal word (bash, ksh, zsh and mksh evaluate the operands
+// of test's -eq and friends, of let, of declare -i, and array subscripts, as
+// arithmetic, which runs $(...) inside a[...]; eval, trap, . and a shell's
+// -c run their argument; a shell or `eval` reading a here-document runs
+// its body).
+bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, ShellContext c) {
+  static const char* const kKeywords[] = {"if", "then", "else", "elif", "while", "until",
+                                          "do", "!", "time", "{", "exec", "command",
+                                          "builtin", "nohup", "env", "sudo"};
+  static const char* const kEvaluate[] = {"eval", "let", "trap", ".", "source", "alias"};
+  static const char* const kShells[] = {"sh", "bash", "dash", "zsh", "ksh", "ksh93", "mksh",
+                                        "lksh", "posh", "yash", "busybox", "su", "ssh"};
+  static const char* const kDeclare[] = {"declare", "typeset", "local", "readonly", "export",
+                                         "integer"};
+  static const char* const kTests[] = {"[", "test", "[["};
+  auto in = [](const std::string& w, const auto& list) {
+    for (const char* x : list) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  const std::vector<std::string> words = CommandWords(text, start, at);
+  size_t first = 0;
+  while (first < words.size() && (in(words[first], kKeywords) || IsAssignment(words[first]))) {
+    ++first;
+  }
+  // An array subscript being assigned: a[{{v}}]=x, in the word that holds
+  // the placeholder.
+  size_t word_begin = at;
+  while (word_begin > start && text[word_begin - 1] != ' ' && text[word_begin - 1] != '\t' &&
+         text[word_begin - 1] != '\n') {
+    --word_begin;
+  }
+  const std::string_view prefix = text.substr(word_begin, at - word_begin);
+  size_t name_end = 0;
+  while (name_end < prefix.size() &&
+         (prefix[name_end] == '_' || std::isalnum(static_cast<unsigned char>(prefix[name_end])))) {
+    ++name_end;
+  }
+  if (name_end > 0 && !std::isdigit(static_cast<unsigned char>(prefix[0])) &&
+      name_end < prefix.size() && prefix[name_end] == '[' &&
+      prefix.find('=') == std::string_view::npos) {
+    return true;  // name[...{{v}}
+  }
+  if (first >= words.size()) return false;
+  std::string name = words[first];
+  if (const size_t slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
+  const bool heredoc = c == ShellContext::kHereDoc || c == ShellContext::kQuotedHereDoc;
+  if (in(name, kShells)) {
+    if (heredoc) return true;
+    for (size_t k = first + 1; k < words.size(); ++k) {
+      if (words[k].size() > 1 && words[k][0] == '-' && words[k].find('c') != std::string::npos) {
+        return true;
+      }
+    }
+  }
+  if (heredoc) return name == "eval" || name == "source" || name == ".";
+  if (in(name, kEvaluate)) return true;
+  if (name == "printf") {
+    for (size_t k = first + 1; k < words.size(); ++k) {
+      if (words[k] == "-v") return true;
+    }
+  }
+  if (in(name, kDeclare) || in(name, kTests)) {
+    for (size_t k = first + 1; k < words.size(); ++k) {
+      const std::string& w = words[k];
+      if (in(name, kDeclare) && w.size() > 1 && w[0] == '-' && w.find('i') != std::string::npos) {
+        return true;
+      }
+      if (in(name, kTests) && (w == "-eq" || w == "-ne" || w == "-lt" || w == "-le" ||
+                               w == "-gt" || w == "-ge")) {
+        return true;
+      }
+    }
+    // [[ ... ]] and declare take an expression or a name: an array
+    // element as an operand or a name is evaluated too.
+  }
+  return false;
+}
+
 class Lexer {
  public:
   Lexer(std::string_view text, const TemplateScan& scan)
-      : text_(text), scan_(scan), out_(scan.placeholders.size()) {
+      : text_(text),
+        scan_(scan),
+        out_(scan.placeholders.size()),
+        command_start_(scan.placeholders.size(), kNoCommand),
+        command_at_(scan.placeholders.size(), 0) {
     frames_.push_back(FrameState{Frame::kCommand});
   }
 
@@ -103,14 +234,38 @@ class Lexer {
     for (; next < out_.size(); ++next) out_[next].context = ShellContext::kUnknown;
     // A here-document body that runs to the end of the text ends there.
     if (in_body_) EndBody(text_.size());
+    for (size_t k = 0; k < out_.size(); ++k) {
+      if (!IsRenderable(out_[k].context) || command_start_[k] == kNoCommand) continue;
+      const size_t at = command_at_[k];
+      const size_t end = std::min(text_.size(), command_start_[k] + kMaxCommandBytes);
+      if (at >= end || (end < text_.size() && text_.substr(at, end - at).find_first_of("\n;&|") ==
+                                                 std::string_view::npos)) {
+        out_[k].context = ShellContext::kUnknown;  // a command too long to read
+        continue;
+      }
+      if (EvaluatesItsArguments(text_, command_start_[k], at, out_[k].context)) {
+        out_[k].context = ShellContext::kEvaluated;
+      }
+    }
     return std::move(out_);
   }
 
  private:
   FrameState& Top() { return frames_.back(); }
 
+  // Where the simple command around the lexer's position began: its
+  // innermost command frame's.
+  size_t CommandStart() const {
+    for (size_t k = frames_.size(); k-- > 0;) {
+      if (frames_[k].kind == Frame::kCommand) return frames_[k].command_start;
+    }
+    return 0;
+  }
+
   void Placeholder(size_t index) {
     ShellPlaceholder& p = out_[index];
+    command_start_[index] = CommandStart();
+    command_at_[index] = scan_.placeholders[index].span.offset;
     if (reading_delimiter_) {
       p.context = ShellContext::kHereDocDelimiter;
       unknown_ = true;
@@ -125,6 +280,8 @@ class Lexer {
                                          : ShellContext::kHereDoc;
       p.delimiter = h.delimiter;
       p.strip_tabs = h.strip_tabs;
+      command_start_[index] = h.command_start;
+      command_at_[index] = h.operator_at;
       p.body_begin = body_begin_;
       h.placeholders.push_back(index);
       dollar_ = escape_ = false;
@@ -171,7 +328,7 @@ class Lexer {
         frames_.push_back(FrameState{Frame::kArithmetic, 2});
         return n + 2;
       }
-      frames_.push_back(FrameState{Frame::kCommand, 1, true});
+      frames_.push_back(FrameState{Frame::kCommand, 1, true, false, n + 1});
       word_start_ = true;
       return n + 1;
     }
@@ -301,9 +458,22 @@ class Lexer {
         if (at_word_start) frames_.push_back(FrameState{Frame::kComment});
         return i + 1;
       case '(':
+        // `((` where a word starts: bash's, ksh's and zsh's arithmetic
+        // command, which evaluates its text like $((...)).
+        if (at_word_start && i + 1 < text_.size() && i + 1 != placeholder && text_[i + 1] == '(') {
+          frames_.push_back(FrameState{Frame::kArithmetic, 2});
+          return i + 2;
+        }
         if (f.substitution) ++f.parens;
+        f.command_start = i + 1;
+        return i + 1;
+      case ';':
+      case '&':
+      case '|':
+        f.command_start = i + 1;
         return i + 1;
       case ')':
+        f.command_start = i + 1;
         if (f.substitution && --f.parens == 0) {
           frames_.pop_back();
           word_start_ = false;
@@ -321,6 +491,8 @@ class Lexer {
             h.strip_tabs = true;
             ++j;
           }
+          h.command_start = f.command_start;
+          h.operator_at = i;
           pending_.push_back(std::move(h));
           reading_delimiter_ = true;
           delimiter_started_ = false;
@@ -343,6 +515,12 @@ class Lexer {
   // begin on the next line.
   size_t Newline(size_t i) {
     word_start_ = true;
+    for (size_t k = frames_.size(); k-- > 0;) {
+      if (frames_[k].kind == Frame::kCommand) {
+        frames_[k].command_start = i + 1;
+        break;
+      }
+    }
     if (frames_.size() == 1 && !pending_.empty()) BeginBody(i + 1);
     return i + 1;
   }
@@ -467,6 +645,15 @@ class Lexer {
   std::string_view text_;
   const TemplateScan& scan_;
   std::vector<ShellPlaceholder> out_;
+ public:
+  static constexpr size_t kNoCommand = ~size_t{0};
+  // Per placeholder: where its simple command began (for the heredoc
+  // contexts, the command that reads the body).
+  std::vector<size_t> command_start_;
+  // Per placeholder: where in that command it stands (for here-documents,
+  // the `<<`).
+  std::vector<size_t> command_at_;
+ private:
   absl::InlinedVector<FrameState, 16> frames_;  // the nesting; usually shallow
   std::deque<HereDoc> pending_;
   bool unknown_ = false;
@@ -500,6 +687,10 @@ std::string_view ShellContextName(ShellContext c) {
     case ShellContext::kArithmetic: return "inside $((...))";
     case ShellContext::kBackquote: return "inside backquotes";
     case ShellContext::kHereDocDelimiter: return "in a here-document delimiter";
+    case ShellContext::kEvaluated:
+      return "in a command that evaluates its arguments as code (test's -eq, let, "
+             "declare -i, an array subscript, eval, a shell's -c or a shell reading the "
+             "here-document)";
     case ShellContext::kUnknown: return "where the lexer cannot tell the context";
   }
   return "unknown";

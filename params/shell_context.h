@@ -16,7 +16,7 @@
 //   context            example                  rendering (params/render.h)
 //   kUnquoted          echo {{v}}, x={{v}}      '...' with ' as '\''
 //   kSingleQuoted      echo 'a{{v}}b'           each ' spliced as '\''
-//   kDoubleQuoted      echo "Hi {{v}}"          \ before $ ` " \
+//   kDoubleQuoted      echo "Hi {{v}}"          \ before $ ` " and \ itself
 //   kHereDoc           cat <<EOF / {{v}}        \ before $ ` \ ; no body line
 //                                               of the result may equal the
 //                                               delimiter
@@ -24,7 +24,19 @@
 //   kComment           # note {{v}}             verbatim; no line break
 //   refused: kAfterDollar (${{v}}), kAfterBackslash (\{{v}}), kParameter
 //   (${x:-{{v}}}), kArithmetic ($(({{v}}))), kBackquote (`echo {{v}}`),
-//   kHereDocDelimiter (cat <<{{v}}), and kUnknown: what the lexer does not
+//   kHereDocDelimiter (cat <<{{v}}), kEvaluated: a word of a command that
+//   evaluates its arguments as code although each arrives literally (bash,
+//   ksh, zsh and mksh evaluate the operands of `[ {{v}} -eq 1 ]`, `test`,
+//   `[[ ]]`, `let`, `declare -i` and array subscripts `a[{{v}}]=` as
+//   arithmetic, and `a[$(id)]` there runs id; `eval`, `trap`, `.`,
+//   `source`, `alias`, `printf -v` and a shell's `-c` run or name code; `sh`
+//   or `eval` reading a here-document runs its body). This is a list of the
+//   evaluating commands that shells build in, not a proof: a script that
+//   hands a value to its own interpreter (`python -c`, `awk`, `xargs sh`)
+//   runs it whatever the quoting. `((`, where a word starts, is arithmetic
+//   like `$((`. And kUnknown: a simple command longer than 2 KiB around a
+//   placeholder (the command analysis reads at most that much, so it stays
+//   O(1) per placeholder), and what the lexer does not
 //   follow with certainty makes every later placeholder kUnknown (a `case`
 //   inside $(...), whose patterns end in `)`; a here-document inside $(...);
 //   quotes or $( inside ${...} or $((...)); an expansion in a here-document
@@ -69,6 +81,7 @@ enum class ShellContext {
   kArithmetic,
   kBackquote,
   kHereDocDelimiter,
+  kEvaluated,
   kUnknown,
 };
 

@@ -58,6 +58,19 @@ TEST(ShellContextTest, EveryContext) {
       {"echo \\\"{{v}}", {C::kUnquoted}},                   // \" is a literal quote
       {"echo \"a\nb {{v}}\"", {C::kDoubleQuoted}},
       {"f() { echo {{v}}; }", {C::kUnquoted}},
+      // Commands that evaluate their arguments as code although each arrives
+      // literally (bash, ksh, zsh and mksh run $(...) in `a[$(id)]` there).
+      {"if [ {{v}} -eq 3 ]; then echo {{v}}; fi", {C::kEvaluated, C::kUnquoted}},
+      {"[ \"{{v}}\" = yes ] && test {{v}} -gt 1", {C::kDoubleQuoted, C::kEvaluated}},
+      {"[[ {{v}} -lt 2 ]]; [[ {{v}} == x ]]", {C::kEvaluated, C::kUnquoted}},
+      {"(( n = {{v}} )); let x={{v}}", {C::kArithmetic, C::kEvaluated}},
+      {"declare -i n={{v}}; local s={{v}}", {C::kEvaluated, C::kUnquoted}},
+      {"a[{{v}}]=1; echo [{{v}}]", {C::kEvaluated, C::kUnquoted}},
+      {"eval \"echo {{v}}\"; trap '{{v}}' EXIT", {C::kEvaluated, C::kEvaluated}},
+      {"sh -c '{{v}}'; bash script {{v}}", {C::kEvaluated, C::kUnquoted}},
+      {"sh <<EOF\n{{v}}\nEOF\ncat <<EOF\n{{v}}\nEOF\n", {C::kEvaluated, C::kHereDoc}},
+      {"printf -v x '%s' {{v}}; printf '%s' {{v}}", {C::kEvaluated, C::kUnquoted}},
+      {"x=1 LC_ALL=C eval {{v}}", {C::kEvaluated}},
   };
   for (const auto& c : kCases) EXPECT_EQ(Contexts(c.text), c.want) << c.text;
 }

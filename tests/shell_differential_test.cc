@@ -352,7 +352,9 @@ TEST_F(ShellDifferentialTest, RefusedContextsRefuseEveryValue) {
   const char* kTemplates[] = {
       "price=${{v000000}}", "echo \\{{v000000}}", "echo \"\\{{v000000}}\"", "echo ${x:-{{v000000}}}",
       "echo $(({{v000000}}))", "y=`echo {{v000000}}`", "echo $'{{v000000}}'", "cat <<{{v000000}}\nx\n",
-      "x=$(case a in a) :;; esac) {{v000000}}",
+      "x=$(case a in a) :;; esac) {{v000000}}", "[ {{v000000}} -eq 1 ]",
+      "if test 1 -ne {{v000000}}; then :; fi", "(( x = {{v000000}} ))", "let x={{v000000}}",
+      "a[{{v000000}}]=1", "eval {{v000000}}", "sh <<EOF\n{{v000000}}\nEOF\n",
   };
   for (const char* t : kTemplates) {
     for (const std::string& v : {std::string(), std::string("a"), std::string("$(id)")}) {
