@@ -104,6 +104,10 @@ void BM_Render(benchmark::State& state) {
   params::RenderOptions options;
   options.quoting = static_cast<params::Quoting>(state.range(0));
   options.user = &values;
+  if (const params::Rendered first = params::Render(script, scan, options); first.error) {
+    state.SkipWithError(first.error->detail.c_str());
+    return;
+  }
   for (auto _ : state) {
     auto r = params::Render(script, scan, options);
     benchmark::DoNotOptimize(r);

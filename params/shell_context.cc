@@ -364,9 +364,20 @@ class Lexer {
         case Frame::kBackquote: j = SkipTo(text_, i, placeholder, kBackquoteSpecial); break;
         case Frame::kCommand:
           // (Not inside $(...): its words are read one by one for `case`.)
+          // Separators (; & |) only start a new simple command: taken here,
+          // in the same loop, since scripts hold many.
           if (!f.substitution) {
-            j = SkipTo(text_, i, placeholder, kCommandSpecial);
-            if (j > i) word_start_ = IsBreak(text_[j - 1]);
+            while (true) {
+              const size_t from = j;
+              j = SkipTo(text_, j, placeholder, kCommandSpecial);
+              if (j > from) word_start_ = IsBreak(text_[j - 1]);
+              if (j >= placeholder || (text_[j] != ';' && text_[j] != '&' && text_[j] != '|')) {
+                break;
+              }
+              f.command_start = j + 1;
+              word_start_ = true;
+              ++j;
+            }
           }
           break;
       }
