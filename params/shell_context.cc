@@ -124,7 +124,8 @@ bool IsAssignment(const std::string& w) {
 // Whether the placeholder at `at`, in the simple command that starts at
 // `start`, is handed to something that evaluates it as code even though it
 // arrives as one literal word (bash, ksh, zsh and mksh evaluate the operands
-// of test's -eq and friends, of let, of declare -i, and array subscripts, as
+// of test's -eq and friends, of let, of declare -i, and array subscripts (in
+// assignments, and in the names declare and read take), as
 // arithmetic, which runs $(...) inside a[...]; eval, trap, . and a shell's
 // -c run their argument; a shell or `eval` reading a here-document runs
 // its body).
@@ -181,6 +182,15 @@ bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, Shell
   }
   if (heredoc) return name == "eval" || name == "source" || name == ".";
   if (in(name, kEvaluate)) return true;
+  // Variable names (`read a[$(id)]` runs id): every argument of these.
+  if (name == "read" || name == "mapfile" || name == "readarray" || name == "getopts") return true;
+  // declare and friends evaluate a name's subscript: a placeholder before
+  // the `=` of its word (or in a word without one) stands in a name.
+  if (in(name, kDeclare) && prefix.find('=') == std::string_view::npos &&
+      (c == ShellContext::kUnquoted || c == ShellContext::kSingleQuoted ||
+       c == ShellContext::kDoubleQuoted)) {
+    return true;
+  }
   if (name == "printf") {
     for (size_t k = first + 1; k < words.size(); ++k) {
       if (words[k] == "-v") return true;

@@ -27,7 +27,8 @@
 //   kHereDocDelimiter (cat <<{{v}}), kEvaluated: a word of a command that
 //   evaluates its arguments as code although each arrives literally (bash,
 //   ksh, zsh and mksh evaluate the operands of `[ {{v}} -eq 1 ]`, `test`,
-//   `[[ ]]`, `let`, `declare -i` and array subscripts `a[{{v}}]=` as
+//   `[[ ]]`, `let`, `declare -i` and array subscripts (`a[{{v}}]=`, and the
+//   names `read` and `declare` take: `read {{v}}`, `declare {{v}}=1`) as
 //   arithmetic, and `a[$(id)]` there runs id; `eval`, `trap`, `.`,
 //   `source`, `alias`, `printf -v` and a shell's `-c` run or name code; `sh`
 //   or `eval` reading a here-document runs its body). This is a list of the

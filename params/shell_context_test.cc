@@ -71,6 +71,7 @@ TEST(ShellContextTest, EveryContext) {
       {"sh <<EOF\n{{v}}\nEOF\ncat <<EOF\n{{v}}\nEOF\n", {C::kEvaluated, C::kHereDoc}},
       {"printf -v x '%s' {{v}}; printf '%s' {{v}}", {C::kEvaluated, C::kUnquoted}},
       {"x=1 LC_ALL=C eval {{v}}", {C::kEvaluated}},
+      {"read {{v}}; declare {{v}}=1; local x={{v}}", {C::kEvaluated, C::kEvaluated, C::kUnquoted}},
   };
   for (const auto& c : kCases) EXPECT_EQ(Contexts(c.text), c.want) << c.text;
 }
