@@ -80,13 +80,13 @@ bool IsBreak(char c) {
          c == '>' || c == '(' || c == ')';
 }
 
-// The words of the simple command that starts at `start`, split on blanks
-// up to the next unquoted-looking separator after `end` (approximate: the
-// words only ever add refusals). Quote characters are dropped from them.
 // The analysis reads at most this many bytes of one simple command, so each
 // placeholder costs O(1); a longer command around a placeholder is kUnknown.
 constexpr size_t kMaxCommandBytes = 2048;
 
+// The words of the simple command that starts at `start`, split on blanks
+// up to the next unquoted-looking separator after `end` (approximate: the
+// words only ever add refusals). Quote characters are dropped from them.
 std::vector<std::string> CommandWords(std::string_view text, size_t start, size_t end) {
   size_t stop = end;
   const size_t limit = std::min(text.size(), start + kMaxCommandBytes);
@@ -139,6 +139,8 @@ bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, Shell
   static const char* const kDeclare[] = {"declare", "typeset", "local", "readonly", "export",
                                          "integer"};
   static const char* const kTests[] = {"[", "test", "[["};
+  // Commands whose arguments are variable names (`read a[$(id)]` runs id).
+  static const char* const kTakeNames[] = {"read", "mapfile", "readarray", "getopts"};
   auto in = [](const std::string& w, const auto& list) {
     for (const char* x : list) {
       if (w == x) return true;
@@ -182,8 +184,7 @@ bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, Shell
   }
   if (heredoc) return name == "eval" || name == "source" || name == ".";
   if (in(name, kEvaluate)) return true;
-  // Variable names (`read a[$(id)]` runs id): every argument of these.
-  if (name == "read" || name == "mapfile" || name == "readarray" || name == "getopts") return true;
+  if (in(name, kTakeNames)) return true;
   // declare and friends evaluate a name's subscript: a placeholder before
   // the `=` of its word (or in a word without one) stands in a name.
   if (in(name, kDeclare) && prefix.find('=') == std::string_view::npos &&
@@ -207,8 +208,6 @@ bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, Shell
         return true;
       }
     }
-    // [[ ... ]] and declare take an expression or a name: an array
-    // element as an operand or a name is evaluated too.
   }
   return false;
 }
@@ -246,14 +245,16 @@ class Lexer {
     if (in_body_) EndBody(text_.size());
     for (size_t k = 0; k < out_.size(); ++k) {
       if (!IsRenderable(out_[k].context) || command_start_[k] == kNoCommand) continue;
-      const size_t at = command_at_[k];
+      const size_t command_at = command_at_[k];
       const size_t end = std::min(text_.size(), command_start_[k] + kMaxCommandBytes);
-      if (at >= end || (end < text_.size() && text_.substr(at, end - at).find_first_of("\n;&|") ==
-                                                 std::string_view::npos)) {
+      if (command_at >= end ||
+          (end < text_.size() &&
+           text_.substr(command_at, end - command_at).find_first_of("\n;&|") ==
+               std::string_view::npos)) {
         out_[k].context = ShellContext::kUnknown;  // a command too long to read
         continue;
       }
-      if (EvaluatesItsArguments(text_, command_start_[k], at, out_[k].context)) {
+      if (EvaluatesItsArguments(text_, command_start_[k], command_at, out_[k].context)) {
         out_[k].context = ShellContext::kEvaluated;
       }
     }
@@ -263,18 +264,17 @@ class Lexer {
  private:
   FrameState& Top() { return frames_.back(); }
 
-  // Where the simple command around the lexer's position began: its
-  // innermost command frame's.
-  size_t CommandStart() const {
-    for (size_t k = frames_.size(); k-- > 0;) {
-      if (frames_[k].kind == Frame::kCommand) return frames_[k].command_start;
+  // The innermost command frame (the bottom one is always a command).
+  FrameState& InnermostCommand() {
+    for (size_t k = frames_.size(); k-- > 1;) {
+      if (frames_[k].kind == Frame::kCommand) return frames_[k];
     }
-    return 0;
+    return frames_.front();
   }
 
   void Placeholder(size_t index) {
     ShellPlaceholder& p = out_[index];
-    command_start_[index] = CommandStart();
+    command_start_[index] = InnermostCommand().command_start;
     command_at_[index] = scan_.placeholders[index].span.offset;
     if (reading_delimiter_) {
       p.context = ShellContext::kHereDocDelimiter;
@@ -536,12 +536,7 @@ class Lexer {
   // begin on the next line.
   size_t Newline(size_t i) {
     word_start_ = true;
-    for (size_t k = frames_.size(); k-- > 0;) {
-      if (frames_[k].kind == Frame::kCommand) {
-        frames_[k].command_start = i + 1;
-        break;
-      }
-    }
+    InnermostCommand().command_start = i + 1;
     if (frames_.size() == 1 && !pending_.empty()) BeginBody(i + 1);
     return i + 1;
   }
@@ -666,7 +661,6 @@ class Lexer {
   std::string_view text_;
   const TemplateScan& scan_;
   std::vector<ShellPlaceholder> out_;
- public:
   static constexpr size_t kNoCommand = ~size_t{0};
   // Per placeholder: where its simple command began (for the heredoc
   // contexts, the command that reads the body).
@@ -674,7 +668,6 @@ class Lexer {
   // Per placeholder: where in that command it stands (for here-documents,
   // the `<<`).
   std::vector<size_t> command_at_;
- private:
   absl::InlinedVector<FrameState, 16> frames_;  // the nesting; usually shallow
   std::deque<HereDoc> pending_;
   bool unknown_ = false;
