@@ -116,6 +116,28 @@ void BM_Render(benchmark::State& state) {
 }
 BENCHMARK(BM_Render)->ArgName("quoting")->DenseRange(0, 3);
 
+// The same with the template lexed once (params::RenderPlan): what each
+// further rendering of one command costs (one per instance).
+void BM_RenderPlanned(benchmark::State& state) {
+  const std::string script = TemplatedScript();
+  const params::TemplateScan scan = params::ScanTemplate(script, Limits{});
+  const auto values = params::ParameterValues::FromPairs(
+      params::CheckParameters(TenPairs(), Limits{}, &scan).pairs);
+  params::RenderOptions options;
+  options.user = &values;
+  const params::RenderPlan plan(script, scan, static_cast<params::Quoting>(state.range(0)));
+  if (const params::Rendered first = params::Render(script, scan, plan, options); first.error) {
+    state.SkipWithError(first.error->detail.c_str());
+    return;
+  }
+  for (auto _ : state) {
+    auto r = params::Render(script, scan, plan, options);
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(state.iterations() * script.size());
+}
+BENCHMARK(BM_RenderPlanned)->ArgName("quoting")->DenseRange(0, 3);
+
 void BM_SubstitutedSize(benchmark::State& state) {
   const std::string script = TemplatedScript();
   const params::TemplateScan scan = params::ScanTemplate(script, Limits{});

@@ -2,17 +2,21 @@
 // inside the content and starts with "{{" and ends with "}}"; placeholders
 // come in content order without overlapping; violations are in content order
 // except the count rule, which comes last and at most once. Then it renders
-// the content in every quoting mode with hostile values, and checks POSIX
-// shell rendering is literal or refused: a probe placed right after each
-// user placeholder (an `{{oos:...}}` reference, which rendering leaves as
-// written) stands in the same lexical context in the rendered script as in
-// the template, so no value moved the shell out of its context.
+// the content in every quoting mode with hostile values, and checks that
+// the POSIX shell, PowerShell and cmd renderings are literal or refused: a
+// probe placed right after each user placeholder (an `{{oos:...}}`
+// reference, which rendering leaves as written) stands in the same lexical
+// context in the rendered script as in the template, so no value moved the
+// script out of its context.
 
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "fuzz/fuzz_check.h"
+#include "params/cmd_context.h"
+#include "params/powershell_context.h"
 #include "params/render.h"
 #include "params/shell_context.h"
 #include "params/template.h"
@@ -27,7 +31,49 @@ namespace params = runcheck::params;
 const char* const kValues[] = {
     "", "'", "\"", "`id`", "$(id)", "${IFS}", "\\", "a'b\"c", "\nEOF\n", "\n\tEOF",
     "x\n", "$'\\x41'", "\xE2\x80\x98q\xE2\x80\x99", "%PATH%!x!^", "\r\n", "#",
+    "\n'@\n", "`", "#>", "%x%", "\xE2\x80\x9C\n\"@", "a&b|c", "@'\n", "--%",
 };
+
+// The contexts of the probes in `text`, as ints (-1 for the language's
+// "cannot tell", after which nothing is compared).
+std::vector<int> ProbeContexts(params::Quoting q, std::string_view text) {
+  runcheck::Limits many;
+  many.max_content_parameters = 1 << 20;
+  const params::TemplateScan scan = params::ScanTemplate(text, many);
+  std::vector<int> contexts;
+  switch (q) {
+    case params::Quoting::kPosixShell:
+      for (const params::ShellPlaceholder& p : params::PosixShellContexts(text, scan)) {
+        contexts.push_back(p.context == params::ShellContext::kUnknown ? -1
+                                                                        : static_cast<int>(p.context));
+      }
+      break;
+    case params::Quoting::kPowerShell:
+      for (const params::PowerShellPlaceholder& p : params::PowerShellContexts(text, scan)) {
+        contexts.push_back(p.context == params::PowerShellContext::kUnknown
+                               ? -1
+                               : static_cast<int>(p.context));
+      }
+      break;
+    case params::Quoting::kCmd:
+      for (const params::CmdPlaceholder& p : params::CmdContexts(text, scan)) {
+        contexts.push_back(p.context == params::CmdContext::kUnknown
+                               ? -1
+                               : static_cast<int>(p.context) * 2 + p.for_body);
+      }
+      break;
+    case params::Quoting::kRaw:
+      break;
+  }
+  std::vector<int> probes;
+  for (size_t k = 0; k < scan.placeholders.size() && k < contexts.size(); ++k) {
+    if (scan.placeholders[k].kind == params::Placeholder::kParameterStore &&
+        scan.placeholders[k].name == "probe") {
+      probes.push_back(contexts[k]);
+    }
+  }
+  return probes;
+}
 
 void CheckRendering(std::string_view content, const params::TemplateScan& scan) {
   // The template with a probe after each user placeholder.
@@ -59,31 +105,15 @@ void CheckRendering(std::string_view content, const params::TemplateScan& scan) 
     options.builtins = &builtins;
     const params::Rendered r = params::Render(probed, probe_scan, options);
     Check(!r.error || r.script.empty());
-    if (q != params::Quoting::kPosixShell || r.error || probes == 0) continue;
+    if (q == params::Quoting::kRaw || r.error || probes == 0) continue;
     // Values hold no braces, so the rendered script's placeholders are the
     // probes (and what the template's own text holds after rendering).
-    const std::vector<params::ShellPlaceholder> before =
-        params::PosixShellContexts(probed, probe_scan);
-    const params::TemplateScan after_scan = params::ScanTemplate(r.script, many);
-    const std::vector<params::ShellPlaceholder> after =
-        params::PosixShellContexts(r.script, after_scan);
-    std::vector<params::ShellContext> want, got;
-    for (size_t k = 0; k < probe_scan.placeholders.size(); ++k) {
-      if (probe_scan.placeholders[k].kind == params::Placeholder::kParameterStore &&
-          probe_scan.placeholders[k].name == "probe") {
-        want.push_back(before[k].context);
-      }
-    }
-    for (size_t k = 0; k < after_scan.placeholders.size(); ++k) {
-      if (after_scan.placeholders[k].kind == params::Placeholder::kParameterStore &&
-          after_scan.placeholders[k].name == "probe") {
-        got.push_back(after[k].context);
-      }
-    }
+    const std::vector<int> want = ProbeContexts(q, probed);
+    const std::vector<int> got = ProbeContexts(q, r.script);
     Check(got.size() == want.size());
     for (size_t k = 0; k < want.size(); ++k) {
       // Once the lexer cannot follow the template, it says so for the rest.
-      if (want[k] == params::ShellContext::kUnknown) break;
+      if (want[k] == -1) break;
       Check(got[k] == want[k]);
     }
   }

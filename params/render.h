@@ -65,20 +65,57 @@
 //                 busybox sh, yash (in a UTF-8 locale: in the C locale it
 //                 rejects non-ASCII bytes in a script) and posh. QuoteValue()
 //                 with kPosixShell is the unquoted-word rendering.
-//   kPowerShell   '...' with each single-quote character doubled: ' and the
-//                 typographic U+2018, U+2019, U+201A, U+201B, which
-//                 PowerShell also accepts as quotes. A single-quoted string
-//                 is verbatim (no $, no backtick escapes, newlines kept), and
-//                 a doubled quote is one literal quote. Refuses NUL and
-//                 invalid UTF-8 (a lenient decoder could read an overlong
-//                 form as a quote).
-//   kCmd          "..." with each % written %%. In a batch file, %% is one
-//                 literal %, and inside double quotes & | < > ( ) are
-//                 literal; the quotes cannot be closed because " is refused.
-//                 Also refused: ! and ^ (their meaning depends on delayed
-//                 expansion, which the script may switch on), control
-//                 characters other than TAB (CR and LF end the command;
-//                 Ctrl-Z reads as LF), and invalid UTF-8.
+//   kPowerShell   context-aware: params/powershell_context.h lexes the
+//                 template; each placeholder is rendered for where it
+//                 stands, or refused with kUnsafeContext:
+//                   bare word          '...' with each single-quote character
+//                                      doubled: ' and the typographic U+2018
+//                                      U+2019 U+201A U+201B, which PowerShell
+//                                      also reads as quotes. A single-quoted
+//                                      string is verbatim (no $, no backtick
+//                                      escapes, line breaks kept), and a
+//                                      doubled quote is one literal quote;
+//                   inside '...'       each single-quote character doubled;
+//                   inside "..."       ` before $, ` and each double-quote
+//                                      character (" U+201C U+201D U+201E): a
+//                                      backtick makes any of them literal (it
+//                                      is never put before a letter, so no
+//                                      `n-style escape is made);
+//                   @'...'@ body       verbatim; @"..."@ body as "...". In
+//                                      both, a value that makes a body line
+//                                      start (after blanks) with a quote
+//                                      character and @ is refused: the
+//                                      here-string would end there;
+//                   comment            verbatim; CR or LF refused; in <# #>,
+//                                      #> refused (and a value that starts
+//                                      with > or ends with #);
+//                   refused contexts   after $ or @, a backtick, a $name in
+//                                      a string ("$x{{v}}"), inside ${...},
+//                                      #{{v}} at a line's start (#requires),
+//                                      after --%, a statement that runs text
+//                                      as code or chooses what runs (iex,
+//                                      Add-Type, [scriptblock]::Create, & ...:
+//                                      the header lists them), or where the
+//                                      lexer cannot tell.
+//                 Every rendering refuses NUL and invalid UTF-8 (a lenient
+//                 decoder could read an overlong form as a quote). QuoteValue()
+//                 with kPowerShell is the bare-word rendering. Goldens:
+//                 params/render_test.cc (PowerShell cannot run here).
+//   kCmd          context-aware: params/cmd_context.h lexes the batch file:
+//                   outside quotes     "..." with each % written %%. In a batch
+//                                      file %% is one literal %, and inside
+//                                      double quotes & | < > ( ) are literal;
+//                   inside "..."       each % written %%, no quotes added: the
+//                                      author's quotes hold the value;
+//                 both refuse " (it would end the quotes), ! and ^ (their
+//                 meaning depends on delayed expansion, which the script may
+//                 switch on), control characters other than TAB (CR and LF
+//                 end the command; Ctrl-Z reads as LF) and invalid UTF-8.
+//                 Refused contexts: after ^, inside %...% or !...! (and right
+//                 after % or !), a for command before its do, a line that runs
+//                 its text again or chooses what runs (call, cmd, start, goto,
+//                 set /a, powershell ...), or where the lexer cannot tell.
+//                 QuoteValue() with kCmd is the outside-quotes rendering.
 //
 // SubstitutedSize() is the content length after substituting user values
 // only (built-ins and store references left as written), as the API measures
@@ -147,7 +184,8 @@ struct RenderOptions {
 
 struct RenderError {
   // kUnsafeContext: a placeholder stands where no value can be made
-  // literal (POSIX shell; params/shell_context.h), whatever its value.
+  // literal (params/shell_context.h, params/powershell_context.h,
+  // params/cmd_context.h), whatever its value.
   enum Kind { kUnsafeValue, kMissingBuiltin, kUnresolvedReference, kUnsafeContext };
   Kind kind;
   Span placeholder;     // in the content
@@ -160,6 +198,41 @@ struct Rendered {
 };
 
 Rendered Render(std::string_view content, const TemplateScan& scan,
+                const RenderOptions& options);
+
+// The lexing half of Render(): where each placeholder of one template
+// stands for one quoting mode, and so how it is quoted or why it is refused.
+// Made once for a template rendered many times (one command run on many
+// instances, each with its own {{ACS::InstanceId}}); immutable, so one plan
+// may serve many threads. kRaw has nothing to lex.
+class RenderPlan {
+ public:
+  RenderPlan(std::string_view content, const TemplateScan& scan, Quoting quoting);
+  ~RenderPlan();
+  RenderPlan(const RenderPlan&);
+  RenderPlan(RenderPlan&&) noexcept;
+  RenderPlan& operator=(const RenderPlan&);
+  RenderPlan& operator=(RenderPlan&&) noexcept;
+
+  Quoting quoting() const { return quoting_; }
+  // Per placeholder k of the scan: whether a value can be made literal
+  // there, and the context's name ("inside double quotes"; empty for kRaw).
+  size_t size() const;
+  bool IsRenderable(size_t k) const;
+  std::string_view ContextName(size_t k) const;
+
+  struct Slot;  // one placeholder's context (render.cc)
+
+ private:
+  friend Rendered Render(std::string_view, const TemplateScan&, const RenderPlan&,
+                         const RenderOptions&);
+  Quoting quoting_;
+  std::vector<Slot> slots_;
+};
+
+// Render() with a plan made for the same content and scan; the plan's
+// quoting is used (options.quoting is not read).
+Rendered Render(std::string_view content, const TemplateScan& scan, const RenderPlan& plan,
                 const RenderOptions& options);
 
 // Quotes one value for `quoting` as Render() does (kRaw returns it as is).

@@ -229,6 +229,111 @@ TEST(RenderTest, CmdGolden) {
   }
 }
 
+// Each PowerShell and cmd context, its rendering or its refusal (render.h
+// and the context headers give the argument for each). PowerShell and cmd
+// cannot run here, so these are goldens.
+TEST(RenderTest, ContextGoldens) {
+  constexpr RenderError::Kind kContext = RenderError::kUnsafeContext;
+  constexpr RenderError::Kind kValue = RenderError::kUnsafeValue;
+  struct Case {
+    Quoting quoting;
+    std::string text;
+    std::string value;
+    std::optional<std::string> script;       // nullopt: refused
+    RenderError::Kind refusal = kContext;
+  };
+  const std::string lsq = "\xE2\x80\x98", rsq = "\xE2\x80\x99";
+  const std::string ldq = "\xE2\x80\x9C", rdq = "\xE2\x80\x9D";
+  const Case kCases[] = {
+      // PowerShell: a bare word becomes a verbatim '...' string.
+      {Quoting::kPowerShell, "Write-Host {{v}}", "a'b $(x)", "Write-Host 'a''b $(x)'"},
+      // Inside '...': each single-quote character doubled, typographic too.
+      {Quoting::kPowerShell, "Write-Host 'x{{v}}'", "'; calc; '" + rsq,
+       "Write-Host 'x''; calc; ''" + rsq + rsq + "'"},
+      // Inside "...": a backtick before $ ` and each double quote.
+      {Quoting::kPowerShell, "Write-Host \"Hi {{v}}\"", "$(calc) `\" " + ldq + rdq,
+       "Write-Host \"Hi `$(calc) ```\" `" + ldq + "`" + rdq + "\""},
+      {Quoting::kPowerShell, "Write-Host \"Hi {{v}}\"", "${env:x}", "Write-Host \"Hi `${env:x}\""},
+      // A @'...'@ body is verbatim; a line that starts with '@ is refused.
+      {Quoting::kPowerShell, "$s = @'\n{{v}}\n'@", "$(calc) 'x'", "$s = @'\n$(calc) 'x'\n'@"},
+      {Quoting::kPowerShell, "$s = @'\n{{v}}\n'@", "a\n'@\ncalc", std::nullopt, kValue},
+      {Quoting::kPowerShell, "$s = @'\n{{v}}\n'@", "a\r  " + lsq + "@", std::nullopt, kValue},
+      {Quoting::kPowerShell, "$s = @'\n{{v}}@\n'@", "a\n'", std::nullopt, kValue},
+      // A @"..."@ body escapes like "...", so "@ cannot end it either.
+      {Quoting::kPowerShell, "$s = @\"\n{{v}}\n\"@", "$x\n\"@", "$s = @\"\n`$x\n`\"@\n\"@"},
+      // Comments: no line break; no #> in a block comment.
+      {Quoting::kPowerShell, "# {{v}}\n", "a # b", "# a # b\n"},
+      {Quoting::kPowerShell, "# {{v}}\n", "a\rcalc", std::nullopt, kValue},
+      {Quoting::kPowerShell, "<# {{v}} #>", "a\nb", "<# a\nb #>"},
+      {Quoting::kPowerShell, "<# {{v}} #>", "#> calc <#", std::nullopt, kValue},
+      {Quoting::kPowerShell, "<#{{v}} #>", ">calc", std::nullopt, kValue},
+      // Refused contexts, whatever the value.
+      {Quoting::kPowerShell, "$x = ${{v}}", "a", std::nullopt},
+      {Quoting::kPowerShell, "Write-Host \"$env:{{v}}\"", "a", std::nullopt},
+      {Quoting::kPowerShell, "Invoke-Expression {{v}}", "a", std::nullopt},
+      {Quoting::kPowerShell, "{{v}} | iex", "a", std::nullopt},
+      {Quoting::kPowerShell, "cmd /c --% {{v}}", "a", std::nullopt},
+      {Quoting::kPowerShell, "#{{v}}\n", "requires -RunAsAdministrator", std::nullopt},
+      // cmd: outside quotes "..." with %%; inside the author's quotes %% only.
+      {Quoting::kCmd, "echo {{v}}", "a & b 100%", "echo \"a & b 100%%\""},
+      {Quoting::kCmd, "echo \"Hi {{v}}\"", "a & calc %PATH%", "echo \"Hi a & calc %%PATH%%\""},
+      {Quoting::kCmd, "set \"x={{v}}\"", "(a) | b", "set \"x=(a) | b\""},
+      {Quoting::kCmd, "echo \"Hi {{v}}\"", "a\" & calc", std::nullopt, kValue},
+      {Quoting::kCmd, "echo \"Hi {{v}}\"", "!x!", std::nullopt, kValue},
+      {Quoting::kCmd, "echo ^{{v}}", "a", std::nullopt},
+      {Quoting::kCmd, "echo %x{{v}}%", "a", std::nullopt},
+      {Quoting::kCmd, "echo !x{{v}}!", "a", std::nullopt},
+      {Quoting::kCmd, "for /f %%i in ('{{v}}') do echo", "a", std::nullopt},
+      {Quoting::kCmd, "call :f {{v}}", "a", std::nullopt},
+      {Quoting::kCmd, "set /a n={{v}}", "1", std::nullopt},
+      // In a for body, %%x becomes a loop variable: a value may not hold %.
+      {Quoting::kCmd, "for %%i in (*) do echo \"{{v}}\"", "100%i", std::nullopt, kValue},
+      {Quoting::kCmd, "for %%i in (*) do (\n echo {{v}}\n)", "a b", "for %%i in (*) do (\n echo \"a b\"\n)"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(testing::PrintToString(c.text) + " <- " + testing::PrintToString(c.value));
+    ParameterValues user;
+    user.Set("v", c.value);
+    const Rendered r = RenderWith(c.text, With(c.quoting, &user));
+    if (c.script) {
+      ASSERT_FALSE(r.error.has_value()) << r.error->detail;
+      EXPECT_EQ(r.script, *c.script);
+    } else {
+      ASSERT_TRUE(r.error.has_value());
+      EXPECT_EQ(r.error->kind, c.refusal);
+      EXPECT_EQ(r.error->placeholder.offset, c.text.find("{{v}}"));
+      EXPECT_TRUE(r.script.empty());
+    }
+  }
+}
+
+TEST(RenderTest, PlannedRenderingIsTheSame) {
+  const std::string text =
+      "echo {{v}} \"{{v}}\" '{{v}}' ${{v}}\nWrite-Host \"{{v}}\" @'\n{{v}}\n'@\nset \"x={{v}}\"";
+  const TemplateScan scan = ScanTemplate(text, Limits{});
+  for (Quoting q : {Quoting::kRaw, Quoting::kPosixShell, Quoting::kPowerShell, Quoting::kCmd}) {
+    const RenderPlan plan(text, scan, q);
+    EXPECT_EQ(plan.quoting(), q);
+    EXPECT_EQ(plan.size(), q == Quoting::kRaw ? 0u : scan.placeholders.size());
+    for (const std::string& v : HostileValues()) {
+      ParameterValues user;
+      user.Set("v", v);
+      const Rendered once = Render(text, scan, With(q, &user));
+      const Rendered planned = Render(text, scan, plan, With(Quoting::kRaw, &user));
+      EXPECT_EQ(once.script, planned.script);
+      ASSERT_EQ(once.error.has_value(), planned.error.has_value());
+      if (once.error) {
+        EXPECT_EQ(once.error->kind, planned.error->kind);
+        EXPECT_EQ(once.error->placeholder, planned.error->placeholder);
+      }
+    }
+  }
+  const RenderPlan posix(text, scan, Quoting::kPosixShell);
+  EXPECT_TRUE(posix.IsRenderable(1));
+  EXPECT_EQ(posix.ContextName(1), "inside double quotes");
+  EXPECT_FALSE(posix.IsRenderable(3));  // ${{v}}
+}
+
 TEST(RenderTest, UnsafeValueNamesThePlaceholder) {
   ParameterValues user;
   user.Set("v", "a\"b");

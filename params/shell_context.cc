@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/container/inlined_vector.h"
+#include "params/internal/byte_scan.h"
 
 namespace runcheck {
 namespace params {
@@ -42,14 +43,12 @@ struct HereDoc {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-// The bytes that may change the lexer's state, per frame: any other byte is
-// skipped in runs (the template's text is mostly such runs).
-using ByteSet = std::array<bool, 256>;
-constexpr ByteSet Bytes(std::string_view chars) {
-  ByteSet set{};
-  for (char c : chars) set[static_cast<unsigned char>(c)] = true;
-  return set;
-}
+using internal::Bytes;
+using internal::ByteSet;
+using internal::Find;
+using internal::kMaxCommandBytes;
+using internal::SkipTo;
+
 constexpr ByteSet kCommandSpecial = Bytes("\\'\"`$#()<\n;&|");
 constexpr ByteSet kDoubleSpecial = Bytes("\\\"`$");
 constexpr ByteSet kBodySpecial = Bytes("\\`$\n");
@@ -57,32 +56,31 @@ constexpr ByteSet kParameterSpecial = Bytes("{}'\"`\\$");
 constexpr ByteSet kArithmeticSpecial = Bytes("()'\"`\\$");
 constexpr ByteSet kBackquoteSpecial = Bytes("`\\");
 
-// The first offset in [i, limit) whose byte is in `set`, or `limit`.
-size_t SkipTo(std::string_view text, size_t i, size_t limit, const ByteSet& set) {
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  // Eight bytes per branch while none of them is in the set.
-  while (i + 8 <= limit && !(set[p[i]] | set[p[i + 1]] | set[p[i + 2]] | set[p[i + 3]] |
-                             set[p[i + 4]] | set[p[i + 5]] | set[p[i + 6]] | set[p[i + 7]])) {
-    i += 8;
-  }
-  while (i < limit && !set[p[i]]) ++i;
-  return i;
-}
-
-// The first offset in [i, limit) holding `c`, or `limit`.
-size_t Find(std::string_view text, size_t i, size_t limit, char c) {
-  const size_t at = text.substr(0, limit).find(c, i);
-  return at == std::string_view::npos ? limit : at;
-}
 // Characters that end a word (and so let `#` start a comment after them).
 bool IsBreak(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' ||
          c == '>' || c == '(' || c == ')';
 }
 
-// The analysis reads at most this many bytes of one simple command, so each
-// placeholder costs O(1); a longer command around a placeholder is kUnknown.
-constexpr size_t kMaxCommandBytes = 2048;
+// Whether the placeholder at `at` directly follows a parameter expansion
+// without braces (`$name`, `$1`, `$#`...), which its value would continue:
+// in "$x{{v}}" the value `y` makes the shell expand $xy, and zsh reads
+// `[1]` or `:h` after $x as a subscript or a modifier. (Unquoted, the
+// rendering starts with a quote, which ends the name.) Scans back over the
+// name only, so the cost is bounded by the text since the last placeholder.
+// `dollar` is the offset of the last unescaped $ the lexer read.
+bool ContinuesParameter(std::string_view text, size_t at, size_t dollar) {
+  size_t j = at;
+  while (j > 0 && (std::isalnum(static_cast<unsigned char>(text[j - 1])) || text[j - 1] == '_')) {
+    --j;
+  }
+  if (j == at && j >= 2 && std::string_view("@*#?-$!").find(text[j - 1]) != std::string_view::npos &&
+      j - 2 == dollar) {
+    return true;  // a special parameter: zsh reads $#name as a length
+  }
+  return j < at && j > 0 && j - 1 == dollar;
+}
+
 
 // The words of the simple command that starts at `start`, split on blanks
 // up to the next unquoted-looking separator after `end` (approximate: the
@@ -287,7 +285,9 @@ class Lexer {
                   : h.quoted             ? ShellContext::kQuotedHereDoc
                   : dollar_              ? ShellContext::kAfterDollar
                   : escape_              ? ShellContext::kAfterBackslash
-                                         : ShellContext::kHereDoc;
+                  : ContinuesParameter(text_, scan_.placeholders[index].span.offset, last_dollar_)
+                      ? ShellContext::kAfterParameter
+                      : ShellContext::kHereDoc;
       p.delimiter = h.delimiter;
       p.strip_tabs = h.strip_tabs;
       command_start_[index] = h.command_start;
@@ -311,7 +311,9 @@ class Lexer {
       case Frame::kDouble:
         p.context = dollar_ || Top().after_dollar ? ShellContext::kAfterDollar
                     : escape_ ? ShellContext::kAfterBackslash
-                              : ShellContext::kDoubleQuoted;
+                    : ContinuesParameter(text_, scan_.placeholders[index].span.offset, last_dollar_)
+                        ? ShellContext::kAfterParameter
+                        : ShellContext::kDoubleQuoted;
         break;
       case Frame::kBackquote:
         p.context = ShellContext::kBackquote;
@@ -323,7 +325,12 @@ class Lexer {
         p.context = ShellContext::kArithmetic;
         break;
       case Frame::kComment:
-        p.context = ShellContext::kComment;
+        // The first line's `#!` names the interpreter that runs the file.
+        p.context = text_.size() >= 2 && text_[0] == '#' &&
+                            (text_[1] == '!' || scan_.placeholders[index].span.offset == 1) &&
+                            first_line_end_ > scan_.placeholders[index].span.offset
+                        ? ShellContext::kInterpreterLine
+                        : ShellContext::kComment;
         break;
     }
     dollar_ = escape_ = false;
@@ -332,6 +339,7 @@ class Lexer {
   // `$` at i in a command or "..." frame (or an unquoted here-document
   // body): what it opens. Returns the offset after what it consumed.
   size_t Dollar(size_t i, size_t placeholder) {
+    last_dollar_ = i;
     const size_t n = i + 1;
     if (n < text_.size() && n != placeholder && text_[n] == '(') {
       if (n + 1 < text_.size() && n + 1 != placeholder && text_[n + 1] == '(') {
@@ -636,6 +644,7 @@ class Lexer {
       expansion_in_line_ += expansion_in_line_ > 0 && backquote_open_ ? -1 : 1;
       backquote_open_ = !backquote_open_;
     } else if (c == '$') {
+      last_dollar_ = i;
       if (i + 1 < text_.size() && i + 1 != placeholder &&
           (text_[i + 1] == '(' || text_[i + 1] == '{')) {
         ++expansion_in_line_;
@@ -660,6 +669,7 @@ class Lexer {
 
   std::string_view text_;
   const TemplateScan& scan_;
+  const size_t first_line_end_ = text_.find('\n');  // npos: one line
   std::vector<ShellPlaceholder> out_;
   static constexpr size_t kNoCommand = ~size_t{0};
   // Per placeholder: where its simple command began (for the heredoc
@@ -673,6 +683,7 @@ class Lexer {
   bool unknown_ = false;
   bool escape_ = false;      // the previous character was an unquoted backslash
   bool dollar_ = false;      // the previous character was an unquoted $
+  size_t last_dollar_ = std::string_view::npos;  // the last unescaped $ read
   bool word_start_ = true;   // command frame: at the start of a word
   bool reading_delimiter_ = false;
   bool delimiter_started_ = false;
@@ -697,6 +708,9 @@ std::string_view ShellContextName(ShellContext c) {
     case ShellContext::kComment: return "in a comment";
     case ShellContext::kAfterDollar: return "right after $";
     case ShellContext::kAfterBackslash: return "right after a backslash";
+    case ShellContext::kAfterParameter:
+      return "right after a $name expansion, which the value would continue";
+    case ShellContext::kInterpreterLine: return "on the #! line, which names the interpreter";
     case ShellContext::kParameter: return "inside ${...}";
     case ShellContext::kArithmetic: return "inside $((...))";
     case ShellContext::kBackquote: return "inside backquotes";

@@ -22,7 +22,12 @@
 //                                               delimiter
 //   kQuotedHereDoc     cat <<'EOF' / {{v}}      verbatim; the same line rule
 //   kComment           # note {{v}}             verbatim; no line break
-//   refused: kAfterDollar (${{v}}), kAfterBackslash (\{{v}}), kParameter
+//   refused: kAfterDollar (${{v}}), kAfterBackslash (\{{v}}),
+//   kAfterParameter ("$x{{v}}" inside double quotes or a here-document body:
+//   the value would continue the name, `y` making it $xy, and zsh reads
+//   `[1]` or `:h` after it as a subscript or modifier), kInterpreterLine
+//   (`#!/bin/{{v}}` or `#{{v}}` on the first line: the value would choose
+//   the interpreter that runs the file), kParameter
 //   (${x:-{{v}}}), kArithmetic ($(({{v}}))), kBackquote (`echo {{v}}`),
 //   kHereDocDelimiter (cat <<{{v}}), kEvaluated: a word of a command that
 //   evaluates its arguments as code although each arrives literally (bash,
@@ -78,6 +83,8 @@ enum class ShellContext {
   kComment,
   kAfterDollar,
   kAfterBackslash,
+  kAfterParameter,
+  kInterpreterLine,
   kParameter,
   kArithmetic,
   kBackquote,

@@ -72,6 +72,16 @@ TEST(ShellContextTest, EveryContext) {
       {"printf -v x '%s' {{v}}; printf '%s' {{v}}", {C::kEvaluated, C::kUnquoted}},
       {"x=1 LC_ALL=C eval {{v}}", {C::kEvaluated}},
       {"read {{v}}; declare {{v}}=1; local x={{v}}", {C::kEvaluated, C::kEvaluated, C::kUnquoted}},
+      // A value after $name would continue the name (zsh: a subscript or a
+      // modifier); unquoted, the rendering's quote ends the name first.
+      {"echo \"$x{{v}} $1{{v}} $#{{v}} ${x}{{v}} \\$x{{v}}\" $x{{v}}",
+       {C::kAfterParameter, C::kAfterParameter, C::kAfterParameter, C::kDoubleQuoted,
+        C::kDoubleQuoted, C::kUnquoted}},
+      {"cat <<EOF\n$HOME{{v}} a{{v}}\nEOF\n", {C::kAfterParameter, C::kHereDoc}},
+      // The first line's #! chooses the interpreter.
+      {"#!/bin/{{v}}\n# {{v}}", {C::kInterpreterLine, C::kComment}},
+      {"#{{v}}\n", {C::kInterpreterLine}},
+      {"# {{v}}\n", {C::kComment}},
   };
   for (const auto& c : kCases) EXPECT_EQ(Contexts(c.text), c.want) << c.text;
 }

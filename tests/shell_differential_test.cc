@@ -355,6 +355,7 @@ TEST_F(ShellDifferentialTest, RefusedContextsRefuseEveryValue) {
       "x=$(case a in a) :;; esac) {{v000000}}", "[ {{v000000}} -eq 1 ]",
       "if test 1 -ne {{v000000}}; then :; fi", "(( x = {{v000000}} ))", "let x={{v000000}}",
       "a[{{v000000}}]=1", "eval {{v000000}}", "sh <<EOF\n{{v000000}}\nEOF\n",
+      "echo \"$HOME{{v000000}}\"", "cat <<EOF\n$x{{v000000}}\nEOF\n", "#!/bin/{{v000000}}\n",
   };
   for (const char* t : kTemplates) {
     for (const std::string& v : {std::string(), std::string("a"), std::string("$(id)")}) {
