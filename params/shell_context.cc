@@ -82,28 +82,48 @@ bool ContinuesParameter(std::string_view text, size_t at, size_t dollar) {
 }
 
 
-// The words of the simple command that starts at `start`, split on blanks
-// up to the next unquoted-looking separator after `end` (approximate: the
-// words only ever add refusals). Quote characters are dropped from them.
-std::vector<std::string> CommandWords(std::string_view text, size_t start, size_t end) {
-  size_t stop = end;
+// The words of the simple command that starts at `start`, split on
+// unquoted blanks up to the first unquoted separator after `end`
+// (approximate: the words only ever add refusals). Quote characters and
+// backslashes are dropped, and so is each placeholder's text: its value may
+// be empty, so `eval{{a}} {{b}}` is the command eval.
+std::vector<std::string> CommandWords(std::string_view text, size_t start, size_t end,
+                                      const std::vector<Placeholder>& placeholders) {
   const size_t limit = std::min(text.size(), start + kMaxCommandBytes);
-  while (stop < limit && text[stop] != '\n' && text[stop] != ';' && text[stop] != '&' &&
-         text[stop] != '|') {
-    ++stop;
-  }
+  auto next = std::lower_bound(placeholders.begin(), placeholders.end(), start,
+                               [](const Placeholder& p, size_t at) { return p.span.offset < at; });
   std::vector<std::string> words;
   std::string word;
-  for (size_t i = start; i < stop && words.size() < 64; ++i) {
-    const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else if (c != '\'' && c != '"' && c != '\\') {
-      word += c;
+  bool in_word = false;
+  char quote = 0;
+  for (size_t i = start; i < limit && words.size() < 64;) {
+    if (next != placeholders.end() && next->span.offset == i) {
+      i += next->span.length;
+      ++next;
+      in_word = true;
+      continue;
     }
+    const char c = text[i];
+    if (quote == 0 && (c == '\n' || c == ';' || c == '&' || c == '|') && i >= end) break;
+    if (quote == 0 && (c == ' ' || c == '\t' || c == '\n')) {
+      if (in_word) words.push_back(std::move(word));
+      word.clear();
+      in_word = false;
+    } else if (c == '\\' && quote != '\'') {
+      if (i + 1 < limit) word += text[i + 1];
+      in_word = true;
+      i += 2;
+      continue;
+    } else if ((c == '\'' || c == '"') && (quote == 0 || quote == c)) {
+      quote = quote == 0 ? c : 0;
+      in_word = true;
+    } else {
+      word += c;
+      in_word = true;
+    }
+    ++i;
   }
-  if (!word.empty() && words.size() < 64) words.push_back(std::move(word));
+  if (in_word && words.size() < 64) words.push_back(std::move(word));
   return words;
 }
 
@@ -127,7 +147,8 @@ bool IsAssignment(const std::string& w) {
 // arithmetic, which runs $(...) inside a[...]; eval, trap, . and a shell's
 // -c run their argument; a shell or `eval` reading a here-document runs
 // its body).
-bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, ShellContext c) {
+bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, ShellContext c,
+                           const std::vector<Placeholder>& placeholders) {
   static const char* const kKeywords[] = {"if", "then", "else", "elif", "while", "until",
                                           "do", "!", "time", "{", "exec", "command",
                                           "builtin", "nohup", "env", "sudo"};
@@ -145,7 +166,7 @@ bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, Shell
     }
     return false;
   };
-  const std::vector<std::string> words = CommandWords(text, start, at);
+  const std::vector<std::string> words = CommandWords(text, start, at, placeholders);
   size_t first = 0;
   while (first < words.size() && (in(words[first], kKeywords) || IsAssignment(words[first]))) {
     ++first;
@@ -252,7 +273,8 @@ class Lexer {
         out_[k].context = ShellContext::kUnknown;  // a command too long to read
         continue;
       }
-      if (EvaluatesItsArguments(text_, command_start_[k], command_at, out_[k].context)) {
+      if (EvaluatesItsArguments(text_, command_start_[k], command_at, out_[k].context,
+                                scan_.placeholders)) {
         out_[k].context = ShellContext::kEvaluated;
       }
     }

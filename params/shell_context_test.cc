@@ -78,6 +78,11 @@ TEST(ShellContextTest, EveryContext) {
        {C::kAfterParameter, C::kAfterParameter, C::kAfterParameter, C::kDoubleQuoted,
         C::kDoubleQuoted, C::kUnquoted}},
       {"cat <<EOF\n$HOME{{v}} a{{v}}\nEOF\n", {C::kAfterParameter, C::kHereDoc}},
+      // A placeholder's value may be empty: eval{{v}} may be eval. Quoted
+      // blanks do not split words.
+      {"eval{{v}} {{v}}; x{{v}}y {{v}}", {C::kEvaluated, C::kEvaluated, C::kUnquoted,
+                                          C::kUnquoted}},
+      {"'ev'al {{v}}; echo 'a eval' {{v}}", {C::kEvaluated, C::kUnquoted}},
       // The first line's #! chooses the interpreter.
       {"#!/bin/{{v}}\n# {{v}}", {C::kInterpreterLine, C::kComment}},
       {"#{{v}}\n", {C::kInterpreterLine}},

@@ -120,5 +120,36 @@ std::optional<Flags> ParseFlags(const std::vector<std::string>& args,
   return f;
 }
 
+std::optional<std::string> ReadInput(const std::string& path, std::FILE* in,
+                                     std::string* problem) {
+  std::FILE* file = path == "-" ? in : std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    *problem = "cannot read " + path;
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[1 << 16];
+  size_t n;
+  bool too_large = false;
+  while ((n = std::fread(buf, 1, sizeof buf, file)) > 0) {
+    text.append(buf, n);
+    if (text.size() > kMaxLineBytes) {
+      too_large = true;
+      break;
+    }
+  }
+  const bool read_error = std::ferror(file) != 0;
+  if (file != in) std::fclose(file);
+  if (too_large) {
+    *problem = path + " is over 1 MiB";
+    return std::nullopt;
+  }
+  if (read_error) {
+    *problem = "cannot read " + path;
+    return std::nullopt;
+  }
+  return text;
+}
+
 }  // namespace validate
 }  // namespace runcheck

@@ -33,6 +33,11 @@ inline constexpr int kExitUsage = 2;
 // The longest line a batch reads (and the largest request `validate` reads).
 inline constexpr size_t kMaxLineBytes = 1 << 20;
 
+// The whole of file `path` ("-": `in`), at most kMaxLineBytes; nullopt
+// with `problem` set when it cannot be read or is larger.
+std::optional<std::string> ReadInput(const std::string& path, std::FILE* in,
+                                     std::string* problem);
+
 // Prints "validate: PROBLEM" and a hint to stderr; returns kExitUsage.
 int Usage(const std::string& problem);
 

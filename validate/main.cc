@@ -11,12 +11,14 @@
 #include "rules/catalog.h"
 #include "validate/cli_util.h"
 #include "validate/frequency_command.h"
+#include "validate/render_command.h"
 #include "validate/report.h"
 #include "validate/request_command.h"
 
 namespace {
 
 using runcheck::validate::FrequencyCommand;
+using runcheck::validate::RenderCommand;
 using runcheck::validate::JsonString;
 using runcheck::validate::RequestCommand;
 using runcheck::validate::Usage;
@@ -74,6 +76,17 @@ Usage:
       skipped); N is 0-100000. A bad column is "ERR InvalidRequest.Malformed
       column K (NAME): ...". Rate schedules are created at NOW. Lines are
       read as for --batch above (a line over 1 MiB gets an ERR line).
+  validate render [options] FILE|-
+      Fill a CommandContent template's placeholders as the agent does and
+      print the script; a placeholder that cannot be made literal where it
+      stands is refused with its byte offset, the context and a caret.
+        --quoting=Q       posix (default), powershell, cmd or raw (no
+                          quoting: the API's behaviour, unsafe)
+        --params=JSON     the Parameters object: {"name": "value", ...}
+        --builtins=JSON   values of {{ACS::Name}}: {"InstanceId": "i-1"}
+        --contexts        list each placeholder's context instead (exit 1
+                          when one is refused)
+      {{oos:...}} references stay as written.
   validate catalog
       Print the error catalog as JSON lines:
       {"code", "http_status", "message", "group"}.
@@ -112,6 +125,9 @@ int main(int argc, char** argv) {
   if (args[0] == "frequency") {
     return FrequencyCommand(std::vector<std::string>(args.begin() + 1, args.end()), stdin,
                             stdout);
+  }
+  if (args[0] == "render") {
+    return RenderCommand(std::vector<std::string>(args.begin() + 1, args.end()), stdin, stdout);
   }
   if (args[0] == "catalog") {
     if (args.size() != 1) return Usage("'catalog' takes no arguments");

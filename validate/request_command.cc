@@ -162,23 +162,9 @@ int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
   }
   if (flags->positional.size() > 1) return Usage("give one request file (or - for stdin)");
   const std::string path = flags->positional.empty() ? "-" : flags->positional[0];
-  std::FILE* file = path == "-" ? in : std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return Usage(absl::StrCat("cannot read ", path));
-  std::string text;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, file)) > 0) {
-    text.append(buf, n);
-    if (text.size() > kMaxLineBytes) {
-      if (file != in) std::fclose(file);
-      return Usage(absl::StrCat(path, " is over 1 MiB"));
-    }
-  }
-  const bool read_error = std::ferror(file) != 0;
-  if (file != in) std::fclose(file);
-  if (read_error) return Usage(absl::StrCat("cannot read ", path));
-
-  const std::string_view request = TrimTrailingSpace(text);
+  const std::optional<std::string> text = ReadInput(path, in, &problem);
+  if (!text) return Usage(problem);
+  const std::string_view request = TrimTrailingSpace(*text);
   const DecodedRequest d = DecodeRequest(request);
   RunCommandVerdict v;
   if (!d.malformed) v = ValidateRunCommand(d.request, s.options);

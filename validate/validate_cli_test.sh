@@ -123,5 +123,21 @@ check "json form: NUL via \\u0000 is malformed" 1 "$(printf '%s\n' "$out" | grep
 out=$("$bin" frequency --now=$now --next 5 '0 0 0 29 2 ? 2028')
 check "fewer fires than asked" 1 "$(printf '%s\n' "$out" | grep -c '^next 1 after ')"
 
+# render: the script, or the refused placeholder's offset and a caret.
+out=$(printf 'echo "Hi {{name}}" {{name}}' | "$bin" render --params='{"name": "$(id) it'"'"'s"}' -); rc=$?
+check "render exit" 0 "$rc"
+check "render posix" "echo \"Hi \\\$(id) it's\" '\$(id) it'\\''s'" "$out"
+out=$(printf 'price=${{amount}}' | "$bin" render --params='{"amount": "5"}' -); rc=$?
+check "render refused exit" 1 "$rc"
+check "render refused offset" 1 "$(printf '%s\n' "$out" | grep -c '^refused: unsafe context at byte 7: ')"
+check "render refused caret" "           ^^^^^^^^^^" "$(printf '%s\n' "$out" | tail -1)"
+out=$(printf 'Write-Host "{{a}}" @{{a}}' | "$bin" render --quoting=powershell --contexts -); rc=$?
+check "render contexts exit" 1 "$rc"
+check "render contexts lines" 2 "$(printf '%s\n' "$out" | grep -c '^byte [0-9]*: {{a}} ')"
+check "render contexts refused" 1 "$(printf '%s\n' "$out" | grep -c '^byte 20: {{a}} refused ')"
+printf 'echo %%{{a}}%%' | "$bin" render --quoting=cmd - >/dev/null; check "render cmd refused" 1 "$?"
+printf 'echo {{a}}' | "$bin" render --quoting=sh - 2>/dev/null; check "render bad quoting" 2 "$?"
+printf 'echo {{a}}' | "$bin" render --params='{"b": "1"}' - >/dev/null; check "render params not matched" 1 "$?"
+
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"
