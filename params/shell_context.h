@@ -48,6 +48,12 @@
 //   quotes or $( inside ${...} or $((...)); an expansion in a here-document
 //   body left open at the end of its line; `<<` without a delimiter word).
 //
+// A command's words are read with placeholders counted as possibly empty, so
+// `eval{{a}} {{b}}` is the command eval (both refused). A placeholder that is
+// the whole command word lets its value choose the program: the value stays
+// one literal word, and what that program does with the other words is the
+// author's choice.
+//
 // `$(...)` holds a command: placeholders inside it have the contexts above,
 // relative to it (`"$(echo {{v}})"` is kUnquoted).
 //
