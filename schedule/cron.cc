@@ -409,88 +409,68 @@ uint32_t CronFields::DayMask(int64_t year, int month) const {
 namespace {
 
 // The civil search, forward (first match >= from) or backward (last match <=
-// from). Each pass either returns or moves the cursor to a later (earlier)
-// month, day, hour or minute with the finer fields reset; the months are
-// bounded by the horizon, so the loop is too.
+// from), one level per field: years, then the months of a year, the days of
+// a month (its day mask computed once), the hours of a day, its minutes and
+// seconds. At each level only the first candidate can carry the query's own
+// finer fields ("exact"); past it, the finer fields start from their first
+// value, where a match is certain when the masks are not empty, so each level
+// below the day looks at two candidates at most. Bounded by the horizon:
+// at most 130 years of 12 months.
+template <bool kForward>
+struct Direction {
+  static uint64_t From(uint64_t mask, int v) { return kForward ? AtLeast(mask, v) : AtMost(mask, v); }
+  static int First(uint64_t mask) { return kForward ? LowestBit(mask) : HighestBit(mask); }
+  static uint64_t DropFirst(uint64_t mask) {
+    return kForward ? mask & (mask - 1) : mask & ~(uint64_t{1} << HighestBit(mask));
+  }
+};
+
+// The first (last) matching second of a day at or after (before) h:mi:s
+// when `exact`, else of the whole day; -1 when none.
+template <bool kForward>
+int SearchDay(const CronFields& f, bool exact, int h, int mi, int s) {
+  using D = Direction<kForward>;
+  for (uint64_t hm = exact ? D::From(f.hours, h) : f.hours; hm != 0; hm = D::DropFirst(hm)) {
+    const int hour = D::First(hm);
+    const bool hour_exact = exact && hour == h;
+    for (uint64_t mm = hour_exact ? D::From(f.minutes, mi) : f.minutes; mm != 0;
+         mm = D::DropFirst(mm)) {
+      const int minute = D::First(mm);
+      const uint64_t sm = hour_exact && minute == mi ? D::From(f.seconds, s) : f.seconds;
+      if (sm != 0) return hour * 3600 + minute * 60 + D::First(sm);
+    }
+  }
+  return -1;
+}
+
 template <bool kForward>
 std::optional<int64_t> SearchCivil(const CronFields& f, int64_t from) {
-  constexpr int kStep = kForward ? 1 : -1;
-  constexpr int kFirstMonth = kForward ? 1 : 12;
-  constexpr int kFirstDay = kForward ? 1 : 31;  // DayMask drops absent days
-  constexpr int kFirstHour = kForward ? 0 : 23;
-  constexpr int kFirstMinute = kForward ? 0 : 59;
-  auto pick = [](uint64_t mask, int v) {
-    return kForward ? AtLeast(mask, v) : AtMost(mask, v);
-  };
-  auto first = [](uint64_t mask) {
-    return kForward ? LowestBit(mask) : HighestBit(mask);
-  };
+  using D = Direction<kForward>;
   if (kForward) {
     from = std::max(from, DaysFromCivil(kMinYear, 1, 1) * kSecondsPerDay);
   } else {
     from = std::min(from, DaysFromCivil(kMaxYear + 1, 1, 1) * kSecondsPerDay - 1);
   }
   const CivilTime t = CivilFromLocalSeconds(from);
-  int64_t y = t.year;
-  int mo = t.month, d = t.day, h = t.hour, mi = t.minute, s = t.second;
-  auto reset_from_day = [&] {
-    d = kFirstDay; h = kFirstHour; mi = kFirstMinute; s = kFirstMinute;
-  };
-  auto reset_from_month = [&] { mo = kFirstMonth; reset_from_day(); };
-  for (int guard = 0; guard < 200000; ++guard) {
-    if (kForward ? y > kMaxYear : y < kMinYear) return std::nullopt;
-    const uint64_t mm = f.HasYear(y) ? pick(f.months, mo) : 0;
-    if (mm == 0) {
-      y += kStep;
-      reset_from_month();
-      continue;
-    }
-    if (first(mm) != mo) {
-      mo = first(mm);
-      reset_from_day();
-    }
-    const uint64_t dm = pick(f.DayMask(y, mo), d);
-    if (dm == 0) {
-      mo += kStep;
-      if (mo < 1 || mo > 12) {
-        y += kStep;
-        mo = kFirstMonth;
+  bool exact = true;  // the query's own month, day and time still apply
+  for (int64_t y = t.year; kForward ? y <= kMaxYear : y >= kMinYear;
+       y += kForward ? 1 : -1, exact = false) {
+    if (!f.HasYear(y)) continue;
+    for (uint64_t mm = exact ? D::From(f.months, t.month) : f.months; mm != 0;
+         mm = D::DropFirst(mm)) {
+      const int month = D::First(mm);
+      const bool month_exact = exact && month == t.month;
+      uint64_t dm = f.DayMask(y, month);
+      if (month_exact) dm = D::From(dm, t.day);
+      if (dm == 0) continue;
+      const int64_t first_day = DaysFromCivil(y, month, 1);
+      for (; dm != 0; dm = D::DropFirst(dm)) {
+        const int day = D::First(dm);
+        const int second =
+            SearchDay<kForward>(f, month_exact && day == t.day, t.hour, t.minute, t.second);
+        if (second >= 0) return (first_day + day - 1) * kSecondsPerDay + second;
       }
-      reset_from_day();
-      continue;
     }
-    if (first(dm) != d) {
-      d = first(dm);
-      h = kFirstHour; mi = kFirstMinute; s = kFirstMinute;
-    }
-    const uint64_t hm = pick(f.hours, h);
-    if (hm == 0) {  // a day past the month's end (or 0) fails DayMask
-      d += kStep;
-      h = kFirstHour; mi = kFirstMinute; s = kFirstMinute;
-      continue;
-    }
-    if (first(hm) != h) {
-      h = first(hm);
-      mi = kFirstMinute; s = kFirstMinute;
-    }
-    const uint64_t mim = pick(f.minutes, mi);
-    if (mim == 0) {
-      h += kStep;
-      mi = kFirstMinute; s = kFirstMinute;
-      continue;
-    }
-    if (first(mim) != mi) {
-      mi = first(mim);
-      s = kFirstMinute;
-    }
-    const uint64_t sm = pick(f.seconds, s);
-    if (sm == 0) {
-      mi += kStep;
-      s = kFirstMinute;
-      continue;
-    }
-    s = first(sm);
-    return LocalSeconds(CivilTime{y, mo, d, h, mi, s});
   }
   return std::nullopt;
 }
