@@ -22,6 +22,25 @@ TEST(CivilTest, DaysRoundTripAndAgreeWithAbseil) {
   }
 }
 
+// Every day of the engine's horizon and a margin, one by one.
+TEST(CivilTest, EveryDayOfTheHorizonAgreesWithAbseil) {
+  const absl::CivilDay epoch(1970, 1, 1);
+  for (int64_t days = DaysFromCivil(1899, 1, 1); days <= DaysFromCivil(2200, 12, 31); ++days) {
+    const absl::CivilDay want = epoch + days;
+    const CivilDate got = CivilFromDays(days);
+    ASSERT_EQ(got.year, want.year()) << days;
+    ASSERT_EQ(got.month, want.month()) << days;
+    ASSERT_EQ(got.day, want.day()) << days;
+  }
+}
+
+TEST(CivilTest, LeapYearsAgreeWithTheGregorianRule) {
+  for (int64_t y = -40000; y <= 40000; ++y) {
+    const bool want = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    ASSERT_EQ(IsLeapYear(y), want) << y;
+  }
+}
+
 TEST(CivilTest, MonthLengths) {
   EXPECT_EQ(DaysInMonth(2024, 2), 29);
   EXPECT_EQ(DaysInMonth(2100, 2), 28);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -340,8 +341,69 @@ uint64_t Low(const Bits& b) { return b.w[0]; }
 int HighestBit(uint64_t m) { return 63 - __builtin_clzll(m); }
 int LowestBit(uint64_t m) { return __builtin_ctzll(m); }
 uint64_t AtLeast(uint64_t m, int v) { return v > 63 ? 0 : m & (~uint64_t{0} << v); }
+// Bits 1..dim.
+uint32_t DaysUpTo(int dim) { return ((uint32_t{2} << dim) - 1) & ~uint32_t{1}; }
 uint64_t AtMost(uint64_t m, int v) {
   return v < 0 ? 0 : v >= 63 ? m : m & ((uint64_t{2} << v) - 1);
+}
+
+
+// The body of CronFields::DayMask, inlined into the civil search (a call
+// costs a third of the function there).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DayMaskOf(const CronFields& f,
+                                                       int64_t year, int month,
+                                                       int64_t first_day) {
+  const int dim = DaysInMonth(year, month);
+  const uint32_t valid = DaysUpTo(dim);
+  if (!f.dom_restricted && !f.dow_restricted) return valid;
+  const int first_wd = WeekdayFromDays(first_day);  // 0 = Monday
+  auto weekday_of = [&](int d) { return (first_wd + d - 1) % 7; };
+  uint32_t dom = 0;
+  if (f.dom_restricted) {
+    dom = f.days & valid;
+    if (f.last_day) dom |= uint32_t{1} << dim;
+    for (uint32_t m = f.last_day_offsets; m; m &= m - 1) {
+      const int d = dim - LowestBit(m);
+      if (d >= 1) dom |= uint32_t{1} << d;
+    }
+    if (f.last_weekday_of_month) {
+      const int wd = weekday_of(dim);
+      dom |= uint32_t{1} << (wd == 5 ? dim - 1 : wd == 6 ? dim - 2 : dim);
+    }
+    for (uint32_t m = f.nearest_weekdays; m; m &= m - 1) {
+      const int n = LowestBit(m);
+      if (n > dim) continue;  // the month has no day n
+      const int wd = weekday_of(n);
+      int d = n;
+      if (wd == 5) d = n == 1 ? n + 2 : n - 1;      // Saturday
+      if (wd == 6) d = n == dim ? n - 2 : n + 1;    // Sunday
+      dom |= uint32_t{1} << d;
+    }
+  }
+  uint32_t dow = 0;
+  if (f.dow_restricted) {
+    // Bit k of `r` (k = 0..6): day k + 1's weekday, (first_wd + k) % 7, is
+    // selected; multiplying by 1 + 2^7 + 2^14 + 2^21 + 2^28 repeats that
+    // week for f.days 8-14, 15-21, 22-28 and 29-35.
+    const uint32_t w7 = f.weekdays & 0x7Fu;
+    const uint32_t r = ((w7 >> first_wd) | (w7 << (7 - first_wd))) & 0x7Fu;
+    dow |= static_cast<uint32_t>((uint64_t{r} * 0x10204081u) << 1) & valid;
+    const uint32_t special = f.special_weekdays;
+    for (uint32_t ws = special; ws != 0; ws &= ws - 1) {
+      const int w = LowestBit(ws);
+      const int ahead = w - first_wd;  // f.days from the 1st to the first w
+      const int first = 1 + (ahead < 0 ? ahead + 7 : ahead);
+      if ((f.last_weekdays >> w) & 1) {
+        dow |= uint32_t{1} << (first + (dim - first) / 7 * 7);
+      }
+      // n#k: bit k - 1 of `nth` moves to bit 7(k - 1) (the five copies the
+      // multiplication makes never overlap), then to day first + 7(k - 1).
+      const uint64_t nth = f.nth_weekdays[w] >> 1;
+      dow |= static_cast<uint32_t>(((nth * 0x1041041u) & 0x10204081u) << first) & valid;
+    }
+  }
+  if (f.dom_restricted && f.dow_restricted) return dom | dow;
+  return f.dom_restricted ? dom : dow;
 }
 
 }  // namespace
@@ -353,57 +415,11 @@ bool CronFields::HasYear(int64_t year) const {
 }
 
 uint32_t CronFields::DayMask(int64_t year, int month) const {
-  const int dim = DaysInMonth(year, month);
-  const uint32_t valid = ((uint32_t{2} << dim) - 1) & ~uint32_t{1};
-  if (!dom_restricted && !dow_restricted) return valid;
-  const int64_t first_day = DaysFromCivil(year, month, 1);
-  const int first_wd = WeekdayFromDays(first_day);  // 0 = Monday
-  auto weekday_of = [&](int d) { return (first_wd + d - 1) % 7; };
-  uint32_t dom = 0;
-  if (dom_restricted) {
-    dom = days & valid;
-    if (last_day) dom |= uint32_t{1} << dim;
-    for (uint32_t m = last_day_offsets; m; m &= m - 1) {
-      const int d = dim - LowestBit(m);
-      if (d >= 1) dom |= uint32_t{1} << d;
-    }
-    if (last_weekday_of_month) {
-      const int wd = weekday_of(dim);
-      dom |= uint32_t{1} << (wd == 5 ? dim - 1 : wd == 6 ? dim - 2 : dim);
-    }
-    for (uint32_t m = nearest_weekdays; m; m &= m - 1) {
-      const int n = LowestBit(m);
-      if (n > dim) continue;  // the month has no day n
-      const int wd = weekday_of(n);
-      int d = n;
-      if (wd == 5) d = n == 1 ? n + 2 : n - 1;      // Saturday
-      if (wd == 6) d = n == dim ? n - 2 : n + 1;    // Sunday
-      dom |= uint32_t{1} << d;
-    }
-  }
-  uint32_t dow = 0;
-  if (dow_restricted) {
-    // Bit k of `r` (k = 0..6): day k + 1's weekday, (first_wd + k) % 7, is
-    // selected; multiplying by 1 + 2^7 + 2^14 + 2^21 + 2^28 repeats that
-    // week for days 8-14, 15-21, 22-28 and 29-35.
-    const uint32_t w7 = weekdays & 0x7Fu;
-    const uint32_t r = ((w7 >> first_wd) | (w7 << (7 - first_wd))) & 0x7Fu;
-    dow |= static_cast<uint32_t>((uint64_t{r} * 0x10204081u) << 1) & valid;
-    uint64_t nth = 0;  // all seven nth_weekdays bytes at once
-    std::memcpy(&nth, nth_weekdays.data(), nth_weekdays.size());
-    for (int w = 0; w < 7 && (last_weekdays != 0 || nth != 0); ++w) {
-      const int first = 1 + (w - first_wd + 7) % 7;
-      if ((last_weekdays >> w) & 1) {
-        dow |= uint32_t{1} << (first + (dim - first) / 7 * 7);
-      }
-      for (uint32_t k = nth_weekdays[w]; k; k &= k - 1) {
-        const int d = first + 7 * (LowestBit(k) - 1);
-        if (d <= dim) dow |= uint32_t{1} << d;
-      }
-    }
-  }
-  if (dom_restricted && dow_restricted) return dom | dow;
-  return dom_restricted ? dom : dow;
+  return DayMask(year, month, DaysFromCivil(year, month, 1));
+}
+
+uint32_t CronFields::DayMask(int64_t year, int month, int64_t first_day) const {
+  return DayMaskOf(*this, year, month, first_day);
 }
 
 namespace {
@@ -446,29 +462,40 @@ int SearchDay(const CronFields& f, bool exact, int h, int mi, int s) {
 template <bool kForward>
 std::optional<int64_t> SearchCivil(const CronFields& f, int64_t from) {
   using D = Direction<kForward>;
+  constexpr int64_t kFirst = DaysFromCivil(kMinYear, 1, 1) * kSecondsPerDay;
+  constexpr int64_t kEnd = DaysFromCivil(kMaxYear + 1, 1, 1) * kSecondsPerDay;
   if (kForward) {
-    from = std::max(from, DaysFromCivil(kMinYear, 1, 1) * kSecondsPerDay);
+    if (from >= kEnd) return std::nullopt;
+    from = std::max(from, kFirst);
   } else {
-    from = std::min(from, DaysFromCivil(kMaxYear + 1, 1, 1) * kSecondsPerDay - 1);
+    if (from < kFirst) return std::nullopt;
+    from = std::min(from, kEnd - 1);
   }
-  const CivilTime t = CivilFromLocalSeconds(from);
+  // `from` is now inside the horizon and so not negative.
+  const uint64_t query = static_cast<uint64_t>(from);
+  const int64_t query_day = static_cast<int64_t>(query / kSecondsPerDay);
+  const uint32_t sod = static_cast<uint32_t>(query % kSecondsPerDay);
+  const CivilDate t = CivilFromDays(query_day);
+  const int hour = static_cast<int>(sod / 3600);
+  const int minute = static_cast<int>(sod / 60 % 60);
+  const int second = static_cast<int>(sod % 60);
   bool exact = true;  // the query's own month, day and time still apply
   for (int64_t y = t.year; kForward ? y <= kMaxYear : y >= kMinYear;
        y += kForward ? 1 : -1, exact = false) {
-    if (!f.HasYear(y)) continue;
+    if (f.has_year && !f.HasYear(y)) continue;
     for (uint64_t mm = exact ? D::From(f.months, t.month) : f.months; mm != 0;
          mm = D::DropFirst(mm)) {
       const int month = D::First(mm);
       const bool month_exact = exact && month == t.month;
-      uint64_t dm = f.DayMask(y, month);
+      const int64_t first_day =
+          month_exact ? query_day - (t.day - 1) : DaysFromCivil(y, month, 1);
+      uint64_t dm = DayMaskOf(f, y, month, first_day);
       if (month_exact) dm = D::From(dm, t.day);
-      if (dm == 0) continue;
-      const int64_t first_day = DaysFromCivil(y, month, 1);
       for (; dm != 0; dm = D::DropFirst(dm)) {
         const int day = D::First(dm);
-        const int second =
-            SearchDay<kForward>(f, month_exact && day == t.day, t.hour, t.minute, t.second);
-        if (second >= 0) return (first_day + day - 1) * kSecondsPerDay + second;
+        const int at = SearchDay<kForward>(f, month_exact && day == t.day, hour,
+                                           minute, second);
+        if (at >= 0) return (first_day + day - 1) * kSecondsPerDay + at;
       }
     }
   }
@@ -577,6 +604,10 @@ CronParse ParseCronFields(std::string_view text) {
       case kDow:
         f.weekdays |= static_cast<uint8_t>(Low(bits));
         f.dow_restricted = !any;
+        f.special_weekdays = f.last_weekdays;
+        for (int w = 0; w < 7; ++w) {
+          if (f.nth_weekdays[w] != 0) f.special_weekdays |= uint8_t{1} << w;
+        }
         break;
       case kYear:
         f.years = {bits.w[0], bits.w[1], bits.w[2]};

@@ -70,6 +70,7 @@ struct CronFields {
   uint8_t weekdays = 0;   // bit 0 = Monday ... 6 = Sunday
   uint8_t last_weekdays = 0;           // nL, same bits
   std::array<uint8_t, 7> nth_weekdays{};  // [weekday] bit k: n#k
+  uint8_t special_weekdays = 0;  // bit w: w has an nL or n#k element
   std::array<uint64_t, 3> years{};     // bit y - 1970
   bool dom_restricted = false;
   bool dow_restricted = false;
@@ -77,6 +78,9 @@ struct CronFields {
 
   // Bits 1..31 of the days of `year`-`month` that match the day fields.
   uint32_t DayMask(int64_t year, int month) const;
+  // The same, for a caller that already has first_day =
+  // DaysFromCivil(year, month, 1).
+  uint32_t DayMask(int64_t year, int month, int64_t first_day) const;
   bool HasYear(int64_t year) const;
   // The first matching civil time >= `from`, or the last <= `to`.
   std::optional<int64_t> NextCivil(int64_t from) const;

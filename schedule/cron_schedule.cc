@@ -1,6 +1,7 @@
 #include "schedule/cron_schedule.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 #include "schedule/civil.h"
@@ -43,6 +44,11 @@ std::optional<int64_t> CronSchedule::Next(int64_t after) const {
   if (after >= kCeil) return std::nullopt;
   after = std::max(after, kFloor);
   const auto& tr = zone_.transitions();
+  if (tr.empty()) {  // one offset for all time: civil = instant + offset
+    const int32_t o = zone_.initial_offset();
+    const std::optional<int64_t> c = fields_.NextCivil(after + 1 + o);
+    return c ? std::optional<int64_t>(*c - o) : std::nullopt;
+  }
   const int n = static_cast<int>(tr.size());
   const bool allow_first = overlap_ != DstPolicy::Overlap::kSecond;
   const bool allow_second = overlap_ != DstPolicy::Overlap::kFirst;
@@ -58,39 +64,53 @@ std::optional<int64_t> CronSchedule::Next(int64_t after) const {
     }
     return found;
   };
+  {
+    // The common case first: `from` is past the opening window of its
+    // segment (so neither a gap nor a second pass is in play) and the civil
+    // search lands before the segment's closing window.
+    const int32_t o = OffsetOf(seg);
+    const int32_t prev = seg < 0 ? o : OffsetOf(seg - 1);
+    if (seg < 0 || from - tr[seg].at >= std::abs(o - prev)) {
+      if (next_civil(from + o) && seg + 1 < n) {
+        const ZoneTransition& end = tr[seg + 1];
+        if (*found < end.at + std::min(o, end.offset)) return *found - o;
+      } else if (found) {
+        return *found - o;  // the last segment has no closing window
+      }
+    }
+  }
   for (;;) {
     const int32_t o = OffsetOf(seg);
     const int64_t s = seg < 0 ? kMin : tr[seg].at;
     const int64_t e = seg + 1 < n ? tr[seg + 1].at : kMax;
+    // The offset before s; equal to o when no jump starts the segment, which
+    // keeps the s arithmetic below away from seg < 0.
+    const int32_t prev = seg < 0 ? o : OffsetOf(seg - 1);
     std::optional<int64_t> best;
-    if (seg >= 0) {
-      const int32_t prev = OffsetOf(seg - 1);
-      if (o > prev && gap_ == DstPolicy::Gap::kRunAtGapEnd && from <= s) {
-        std::optional<int64_t> g = fields_.NextCivil(s + prev);
+    if (o > prev) {  // the jump at s skipped the civil times [s + prev, s + o)
+      if (gap_ == DstPolicy::Gap::kRunAtGapEnd && from <= s) {
+        const std::optional<int64_t> g = next_civil(s + prev);
         if (g && *g < s + o) return s;
       }
       // kShift: skipped civil time g fires at g - prev, in [s, s + gap).
-      if (o > prev && gap_ == DstPolicy::Gap::kShift && from - s < o - prev) {
-        std::optional<int64_t> g = fields_.NextCivil(std::max(s, from) + prev);
+      if (gap_ == DstPolicy::Gap::kShift && from - s < o - prev) {
+        const std::optional<int64_t> g = next_civil(std::max(s, from) + prev);
         if (g && *g < s + o) best = *g - prev;
       }
     }
-    const int64_t civil_start = std::max(from, s) + o;
     const int64_t civil_end = e == kMax ? kMax : e + o;
-    const int64_t second_pass_end =
-        seg >= 0 && o < OffsetOf(seg - 1) ? s + OffsetOf(seg - 1) : kMin;
-    const int64_t first_pass_begin =
-        e != kMax && OffsetOf(seg + 1) < o ? e + OffsetOf(seg + 1) : kMax;
-    std::optional<int64_t> c = next_civil(civil_start);
-    while (c && *c < civil_end) {
-      if (*c < second_pass_end && !allow_second) {
-        c = next_civil(second_pass_end);
-        continue;
+    std::optional<int64_t> c = next_civil(std::max(from, s) + o);
+    // The jump back at s repeats [s + o, s + prev): the second pass.
+    if (c && *c < civil_end && o < prev && *c < s + prev && !allow_second) {
+      c = next_civil(s + prev);
+    }
+    if (c && *c < civil_end) {
+      // The jump back at e repeats [e + next, civil_end): the first pass.
+      const int32_t next = e == kMax ? o : OffsetOf(seg + 1);
+      if (allow_first || next >= o || *c < e + next) {
+        const int64_t u = *c - o;
+        if (!best || u < *best) best = u;
       }
-      if (*c >= first_pass_begin && !allow_first) break;
-      const int64_t u = *c - o;
-      if (!best || u < *best) best = u;
-      break;
     }
     if (best) return best;
     if (e == kMax) return std::nullopt;
@@ -103,6 +123,11 @@ std::optional<int64_t> CronSchedule::Previous(int64_t before) const {
   if (before <= kFloor) return std::nullopt;
   before = std::min(before, kCeil);
   const auto& tr = zone_.transitions();
+  if (tr.empty()) {  // one offset for all time
+    const int32_t o = zone_.initial_offset();
+    const std::optional<int64_t> c = fields_.PreviousCivil(before - 1 + o);
+    return c ? std::optional<int64_t>(*c - o) : std::nullopt;
+  }
   const int n = static_cast<int>(tr.size());
   const bool allow_first = overlap_ != DstPolicy::Overlap::kSecond;
   const bool allow_second = overlap_ != DstPolicy::Overlap::kFirst;

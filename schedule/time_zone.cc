@@ -12,8 +12,37 @@ namespace schedule {
 namespace {
 
 constexpr int32_t kMaxOffset = 26 * 3600;
+// SegmentAt's index: buckets of at least 2^22 s (48.5 days, so a zone with
+// two transitions a year has at most one per bucket), at most 4,096 of them.
+constexpr int kMinIndexShift = 22;
+constexpr uint64_t kMaxIndexBuckets = 4096;
+
+uint64_t Distance(int64_t from, int64_t to) {  // to >= from, never overflows
+  return static_cast<uint64_t>(to) - static_cast<uint64_t>(from);
+}
 
 }  // namespace
+
+void TimeZone::BuildSegmentIndex(Data& data) {
+  const std::vector<ZoneTransition>& tr = data.transitions;
+  if (tr.empty()) return;
+  const uint64_t span = Distance(tr.front().at, tr.back().at);
+  int shift = kMinIndexShift;
+  while ((span >> shift) >= kMaxIndexBuckets) ++shift;
+  data.index_shift = shift;
+  const uint64_t buckets = (span >> shift) + 1;
+  data.segment_index.reserve(buckets + 1);
+  int32_t seg = 0;
+  for (uint64_t k = 0; k < buckets; ++k) {
+    const uint64_t start = k << shift;  // distance from front().at
+    while (seg + 1 < static_cast<int32_t>(tr.size()) &&
+           Distance(tr.front().at, tr[seg + 1].at) <= start) {
+      ++seg;
+    }
+    data.segment_index.push_back(seg);
+  }
+  data.segment_index.push_back(static_cast<int32_t>(tr.size()) - 1);
+}
 
 // UTC is shared by every default-constructed zone (a TimeZone is an
 // immutable handle), so constructing one does not allocate.
@@ -54,13 +83,26 @@ std::optional<TimeZone> TimeZone::FromTransitions(
     prev_hi = hi;
     prev = t.offset;
   }
+  BuildSegmentIndex(*data);
   return TimeZone(std::move(data));
 }
 
 int TimeZone::SegmentAt(int64_t instant) const {
   const auto& tr = data_->transitions;
+  if (tr.empty() || instant < tr.front().at) return -1;
+  if (instant >= tr.back().at) return static_cast<int>(tr.size()) - 1;
+  // The answer lies between the segments in force at the start of the
+  // instant's bucket and of the next one; usually they are the same or
+  // adjacent.
+  const uint64_t k = Distance(tr.front().at, instant) >> data_->index_shift;
+  int lo = data_->segment_index[k];
+  const int hi = data_->segment_index[k + 1];
+  if (hi - lo <= 4) {
+    while (lo < hi && tr[lo + 1].at <= instant) ++lo;
+    return lo;
+  }
   auto it = std::upper_bound(
-      tr.begin(), tr.end(), instant,
+      tr.begin() + lo + 1, tr.begin() + hi + 1, instant,
       [](int64_t v, const ZoneTransition& t) { return v < t.at; });
   return static_cast<int>(it - tr.begin()) - 1;
 }

@@ -129,8 +129,14 @@ class TimeZone {
     // For transition i: the civil window it creates, in local seconds:
     // [lo, hi) is skipped (offset grew) or repeated (offset shrank).
     std::vector<int64_t> local_lo;
+    // SegmentAt's index over [transitions.front().at, transitions.back().at):
+    // entry k is the segment in force at front().at + (k << index_shift),
+    // and a last entry holds the final segment. At most 4,097 entries.
+    std::vector<int32_t> segment_index;
+    int index_shift = 0;
   };
   explicit TimeZone(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
+  static void BuildSegmentIndex(Data& data);
 
   std::shared_ptr<const Data> data_;
 };

@@ -78,6 +78,52 @@ TEST(TimeZoneTest, LookupKindsOnSyntheticZone) {
   EXPECT_FALSE(z.NextTransition(100000).has_value());
 }
 
+// SegmentAt's bucket index against a plain scan, on tables with clusters
+// denser than one transition per bucket, transitions at the extremes of
+// int64_t (the index must neither overflow nor grow past its bound) and
+// queries on, next to and between transitions.
+TEST(TimeZoneTest, SegmentIndexAgreesWithAScan) {
+  auto scan = [](const TimeZone& z, int64_t instant) {
+    int seg = -1;
+    for (const ZoneTransition& t : z.transitions()) {
+      if (t.at > instant) break;
+      ++seg;
+    }
+    return seg;
+  };
+  uint64_t state = 0x9E3779B97F4A7C15u;
+  auto random = [&state] {  // xorshift64*: reproducible, no global state
+    state ^= state >> 12;
+    state ^= state << 25;
+    state ^= state >> 27;
+    return state * 0x2545F4914F6CDD1Du;
+  };
+  std::vector<std::vector<ZoneTransition>> tables;
+  std::vector<ZoneTransition> dense;  // 200 transitions a day apart, then gaps
+  for (int i = 0; i < 200; ++i) dense.push_back({1000 + i * 86400, (i % 2) * 3600});
+  for (int i = 0; i < 50; ++i) {
+    dense.push_back({int64_t{1} << 40 | int64_t{i} << 30, (i % 2) * 3600});
+  }
+  tables.push_back(dense);
+  tables.push_back({{INT64_MIN / 2, 3600}, {0, 0}, {INT64_MAX / 2, 3600}});
+  tables.push_back({{-(int64_t{1} << 62), 3600}, {(int64_t{1} << 62), 0}});
+  tables.push_back({{5, 3600}});
+  for (const auto& table : tables) {
+    const std::optional<TimeZone> z = TimeZone::FromTransitions("Test/Index", 0, table);
+    ASSERT_TRUE(z.has_value());
+    std::vector<int64_t> queries = {INT64_MIN, INT64_MAX, 0, -1, 1};
+    for (const ZoneTransition& t : z->transitions()) {
+      for (int64_t d : {-1, 0, 1}) queries.push_back(t.at + d);
+    }
+    for (int i = 0; i < 2000; ++i) {
+      const ZoneTransition& t = z->transitions()[random() % z->transitions().size()];
+      queries.push_back(t.at + static_cast<int64_t>(random() % (int64_t{1} << 36)) -
+                        (int64_t{1} << 35));
+    }
+    for (int64_t q : queries) ASSERT_EQ(z->SegmentAt(q), scan(*z, q)) << q;
+  }
+}
+
 TEST(TimeZoneTest, RejectsBadTables) {
   EXPECT_FALSE(TimeZone::FromTransitions("x", 0, {{10, 3600}, {10, 0}}));
   EXPECT_FALSE(TimeZone::FromTransitions("x", 0, {{10, 3600}, {5, 0}}));
