@@ -1,9 +1,9 @@
 #include "params/cmd_context.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "params/internal/byte_scan.h"
 #include "params/internal/words.h"
 #include "rules/ascii.h"
@@ -132,7 +132,7 @@ std::vector<CmdPlaceholder> CmdContexts(std::string_view text, const TemplateSca
       if (percent) {
         percent = false;
       } else if (i + 1 < at && (text[i + 1] == '%' || text[i + 1] == '*' || text[i + 1] == '~' ||
-                                std::isdigit(static_cast<unsigned char>(text[i + 1])))) {
+                                absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1])))) {
         ++i;  // %% (a literal %), or an argument
       } else {
         percent = true;

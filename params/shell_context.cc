@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <deque>
 #include <string>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/strings/ascii.h"
 #include "params/internal/byte_scan.h"
 
 namespace runcheck {
@@ -71,7 +71,7 @@ bool IsBreak(char c) {
 // `dollar` is the offset of the last unescaped $ the lexer read.
 bool ContinuesParameter(std::string_view text, size_t at, size_t dollar) {
   size_t j = at;
-  while (j > 0 && (std::isalnum(static_cast<unsigned char>(text[j - 1])) || text[j - 1] == '_')) {
+  while (j > 0 && (absl::ascii_isalnum(static_cast<unsigned char>(text[j - 1])) || text[j - 1] == '_')) {
     --j;
   }
   if (j == at && j >= 2 && std::string_view("@*#?-$!").find(text[j - 1]) != std::string_view::npos &&
@@ -132,7 +132,7 @@ bool IsAssignment(const std::string& w) {
   if (eq == std::string::npos || eq == 0) return false;
   for (size_t i = 0; i < eq; ++i) {
     const char c = w[i];
-    if (!(c == '_' || std::isalnum(static_cast<unsigned char>(c)) || (i > 0 && c == '['))) {
+    if (!(c == '_' || absl::ascii_isalnum(static_cast<unsigned char>(c)) || (i > 0 && c == '['))) {
       return false;
     }
   }
@@ -181,10 +181,10 @@ bool EvaluatesItsArguments(std::string_view text, size_t start, size_t at, Shell
   const std::string_view prefix = text.substr(word_begin, at - word_begin);
   size_t name_end = 0;
   while (name_end < prefix.size() &&
-         (prefix[name_end] == '_' || std::isalnum(static_cast<unsigned char>(prefix[name_end])))) {
+         (prefix[name_end] == '_' || absl::ascii_isalnum(static_cast<unsigned char>(prefix[name_end])))) {
     ++name_end;
   }
-  if (name_end > 0 && !std::isdigit(static_cast<unsigned char>(prefix[0])) &&
+  if (name_end > 0 && !absl::ascii_isdigit(static_cast<unsigned char>(prefix[0])) &&
       name_end < prefix.size() && prefix[name_end] == '[' &&
       prefix.find('=') == std::string_view::npos) {
     return true;  // name[...{{v}}

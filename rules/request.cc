@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "rules/ascii.h"
 
 namespace runcheck {
 
@@ -96,7 +97,7 @@ bool IsEnvelopeKey(std::string_view key) {
 
 namespace {
 
-char Fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char Fold(char c) { return LowerAscii(c); }
 
 // Levenshtein distance of `a` and `b` ignoring ASCII case, or `limit + 1`
 // when it is over `limit`. Both are short (the caller checks).

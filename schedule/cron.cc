@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <cctype>
 #include <vector>
 
 #include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "rules/utf8.h"
@@ -29,10 +29,10 @@ constexpr FieldSpec kSpecs[] = {
     {"year", kMinYear, kMaxYear},
 };
 
-constexpr const char* kMonthNames[] = {
+constexpr std::string_view kMonthNames[] = {
     "JANUARY", "FEBRUARY", "MARCH",     "APRIL",   "MAY",      "JUNE",
     "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
-constexpr const char* kDayNames[] = {"MONDAY", "TUESDAY",  "WEDNESDAY",
+constexpr std::string_view kDayNames[] = {"MONDAY", "TUESDAY",  "WEDNESDAY",
                                      "THURSDAY", "FRIDAY", "SATURDAY",
                                      "SUNDAY"};
 
@@ -56,7 +56,7 @@ template <size_t N>
 std::string_view Upper(std::string_view s, char (&buf)[N]) {
   if (s.size() > N) return "\x01";
   for (size_t i = 0; i < s.size(); ++i) {
-    buf[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+    buf[i] = static_cast<char>(absl::ascii_toupper(static_cast<unsigned char>(s[i])));
   }
   return std::string_view(buf, s.size());
 }
@@ -214,7 +214,7 @@ class ElementParser {
 
   // A number or (month, day-of-week) a name, range-checked.
   std::optional<int> Value(std::string_view s, size_t off) {
-    if (!s.empty() && std::isalpha(static_cast<unsigned char>(s[0]))) {
+    if (!s.empty() && absl::ascii_isalpha(static_cast<unsigned char>(s[0]))) {
       char buf[32];
       const std::string_view u = Upper(s, buf);
       if (field_ == kMonth || field_ == kDow) {
@@ -222,7 +222,7 @@ class ElementParser {
         const int n = field_ == kMonth ? 12 : 7;
         for (int i = 0; i < n; ++i) {
           const std::string_view full = names[i];
-          if (u == full || u == full.substr(0, 3)) return i + 1;
+          if (u.size() == 3 ? u == full.substr(0, 3) : u == full) return i + 1;
         }
       }
       Fail(off, s.size(),

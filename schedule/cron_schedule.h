@@ -27,9 +27,22 @@
 // chain of calls; Previous(Next(t)) <= t < Next(t). Instants are Unix
 // seconds. Fire times end at 2099-12-31 23:59:59 local time.
 //
-// Cost: Next and Previous walk the zone's offset segments between the query
-// and the answer (two a year in a DST zone) and, within one, at most one step
-// per month; there is no unbounded loop.
+// Cost: in a zone of one fixed offset (UTC, GMT+8) Next and Previous are one
+// civil search. In a DST zone they find the query's offset segment in O(1)
+// (TimeZone::SegmentAt's bucket index) and, when the query is past the
+// segment's opening window and the answer before its closing one (nearly
+// always), do one civil search; otherwise they walk the segments up to the
+// answer (two a year), reusing the last search. The civil search goes year,
+// month (one day mask each), day, hour, minute, second, looking at two
+// candidates at most below the day; no loop is unbounded. On the standard
+// machine a chained Next costs 1.05-1.35x a bare bitmask next() in UTC
+// (bench/README.md).
+//
+// Storage: the fields (seconds, minutes, hours, days, months, weekdays and
+// their L/W/# forms, 130 years of year bits) take 88 bytes, and a
+// CronSchedule 112 bytes plus the zone's table, which it shares (a TimeZone
+// is a shared pointer to immutable data; a DST zone's table with its segment
+// index is a few KiB, loaded once per provider).
 //
 // Immutable and thread-safe; no I/O, no clock, no exceptions.
 //

@@ -1,10 +1,10 @@
 #include "schedule/frequency.h"
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "rules/utf8.h"
@@ -37,7 +37,7 @@ struct ScheduleBuilder {
     Schedule s;
     s.kind_ = Schedule::Kind::kCron;
     s.zone_ = cron.zone();
-    s.cron_ = std::make_shared<const CronSchedule>(std::move(cron));
+    s.cron_.emplace(std::move(cron));
     s.explicit_zone_ = explicit_zone;
     return s;
   }
@@ -55,7 +55,7 @@ constexpr int64_t kRateHorizon =
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 char Lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
 }
 
 // Is `text` (trimmed) of the form `<word>` + optional blanks + `(`?
@@ -124,7 +124,7 @@ class Parser {
     ++i;  // '('
     blanks();
     const size_t num_at = i;
-    while (i < text_.size() && std::isdigit(static_cast<unsigned char>(text_[i]))) {
+    while (i < text_.size() && absl::ascii_isdigit(static_cast<unsigned char>(text_[i]))) {
       ++i;
     }
     int64_t n = 0;
@@ -150,9 +150,9 @@ class Parser {
       return;
     }
     ++i;
-    if (i < text_.size() && std::isalpha(static_cast<unsigned char>(text_[i]))) {
+    if (i < text_.size() && absl::ascii_isalpha(static_cast<unsigned char>(text_[i]))) {
       size_t end = i;
-      while (end < text_.size() && std::isalpha(static_cast<unsigned char>(text_[end]))) ++end;
+      while (end < text_.size() && absl::ascii_isalpha(static_cast<unsigned char>(text_[end]))) ++end;
       Fail(unit_at, end - unit_at,
            absl::StrCat("'", QuoteUserText(text_.substr(unit_at, end - unit_at)),
                         "' is not a rate unit: the units are s, m, h and d "
@@ -198,7 +198,7 @@ class Parser {
     if (i + width > text_.size()) return -1;
     int v = 0;
     for (size_t k = i; k < i + width; ++k) {
-      if (!std::isdigit(static_cast<unsigned char>(text_[k]))) return -1;
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(text_[k]))) return -1;
       v = v * 10 + (text_[k] - '0');
     }
     return v;
@@ -330,7 +330,7 @@ class Parser {
     size_t fields_end = text_.size();
     std::optional<std::pair<size_t, size_t>> zone_tok;
     if ((tok.size() == 7 || tok.size() == 8) &&
-        std::isalpha(static_cast<unsigned char>(text_[tok.back().first]))) {
+        absl::ascii_isalpha(static_cast<unsigned char>(text_[tok.back().first]))) {
       zone_tok = tok.back();
       fields_end = tok[tok.size() - 2].first + tok[tok.size() - 2].second;
     }

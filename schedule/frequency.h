@@ -152,7 +152,7 @@ class Schedule {
   int64_t at_ = 0;                      // kAt
   int64_t anchor_ = 0, period_ = 0;     // kRate
   std::string rate_unit_;               // kRate: "s", "m", "h" or "d"
-  std::shared_ptr<const CronSchedule> cron_;  // kCron
+  std::optional<CronSchedule> cron_;    // kCron (held inline: no allocation)
   bool explicit_zone_ = false;          // kCron, kAt
   TimeZone zone_;
 };

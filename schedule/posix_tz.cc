@@ -1,8 +1,8 @@
 #include "schedule/posix_tz.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "absl/strings/ascii.h"
 #include "schedule/civil.h"
 
 namespace runcheck {
@@ -22,7 +22,7 @@ class Cursor {
   // A number of at most `max_digits` digits.
   std::optional<int> Number(int max_digits) {
     int v = 0, n = 0;
-    while (n < max_digits && std::isdigit(static_cast<unsigned char>(peek()))) {
+    while (n < max_digits && absl::ascii_isdigit(static_cast<unsigned char>(peek()))) {
       v = v * 10 + (s_[i_++] - '0');
       ++n;
     }
@@ -34,7 +34,7 @@ class Cursor {
       size_t n = 0;
       while (!done() && peek() != '>') {
         const char c = peek();
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' &&
+        if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '+' &&
             c != '-') {
           return false;
         }
@@ -44,7 +44,7 @@ class Cursor {
       return n >= 3 && Eat('>');
     }
     size_t n = 0;
-    while (std::isalpha(static_cast<unsigned char>(peek()))) {
+    while (absl::ascii_isalpha(static_cast<unsigned char>(peek()))) {
       ++i_;
       ++n;
     }

@@ -1,11 +1,10 @@
 #include "schedule/time_zone.h"
 
 #include <algorithm>
-#include <cctype>
-
-#include <algorithm>
 #include <cstdlib>
 #include <utility>
+
+#include "absl/strings/ascii.h"
 
 namespace runcheck {
 namespace schedule {
@@ -167,8 +166,8 @@ std::optional<std::string> StaticZoneProvider::SpellingOf(std::string_view name)
   for (const auto& [known, zone] : zones_) {
     if (known.size() == name.size() &&
         std::equal(known.begin(), known.end(), name.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
+          return absl::ascii_tolower(static_cast<unsigned char>(a)) ==
+                 absl::ascii_tolower(static_cast<unsigned char>(b));
         })) {
       return known;
     }

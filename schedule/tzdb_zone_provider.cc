@@ -5,13 +5,14 @@
 
 #include <date/tz.h>
 
-#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <utility>
 #include <vector>
+
+#include "absl/strings/ascii.h"
 
 #include "schedule/civil.h"
 #include "schedule/posix_tz.h"
@@ -68,7 +69,7 @@ void TzdbZoneProvider::ReadIndex() const {
     auto index = [this](const std::string& name) {
       if (Refused(name)) return;
       std::string lower = name;
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : lower) c = static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
       by_lower_name_.emplace(std::move(lower), name);
     };
     while (std::getline(in, line)) {
@@ -99,7 +100,7 @@ std::optional<std::string> TzdbZoneProvider::SpellingOf(std::string_view name) c
   if (name.empty() || name.size() > 64) return std::nullopt;
   ReadIndex();
   std::string lower(name);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
   const auto it = by_lower_name_.find(lower);
   if (it == by_lower_name_.end() || it->second == name) return std::nullopt;
   return it->second;

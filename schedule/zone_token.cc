@@ -1,7 +1,6 @@
 #include "schedule/zone_token.h"
 
-#include <cctype>
-
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "rules/utf8.h"
 
@@ -119,7 +118,7 @@ ZoneToken ParseZoneToken(std::string_view token, const ZoneProvider* provider) {
     }
   }
   bool upper = token.size() >= 2 && token.size() <= 5;
-  for (char c : token) upper = upper && std::isupper(static_cast<unsigned char>(c));
+  for (char c : token) upper = upper && absl::ascii_isupper(static_cast<unsigned char>(c));
   if (upper) {
     out.error = absl::StrCat("time zone abbreviation '", QuoteUserText(token),
                              "' is ambiguous or unknown; use an IANA name such "
