@@ -29,14 +29,13 @@ struct ScheduleBuilder {
     Schedule s;
     s.kind_ = Schedule::Kind::kAt;
     s.at_ = at;
-    s.zone_ = std::move(zone);
+    s.at_zone_ = std::move(zone);
     s.explicit_zone_ = true;
     return s;
   }
   static Schedule Cron(CronSchedule cron, bool explicit_zone) {
     Schedule s;
     s.kind_ = Schedule::Kind::kCron;
-    s.zone_ = cron.zone();
     s.cron_.emplace(std::move(cron));
     s.explicit_zone_ = explicit_zone;
     return s;
@@ -351,10 +350,11 @@ class Parser {
       Fail(p.error->offset, p.error->length, detail);
       return;
     }
-    TimeZone zone = opt_.default_zone;
+    std::optional<TimeZone> named;  // copying the default zone only once, below
     if (zone_tok) {
+      named.emplace();
       if (!Zone(text_.substr(zone_tok->first, zone_tok->second),
-                zone_tok->first, &zone)) {
+                zone_tok->first, &*named)) {
         return;
       }
     }
@@ -370,7 +370,8 @@ class Parser {
            "other)");
     }
     result_.schedule = ScheduleBuilder::Cron(
-        CronSchedule(f, std::move(zone), opt_.dst), zone_tok.has_value());
+        CronSchedule(f, named ? std::move(*named) : opt_.default_zone, opt_.dst),
+        zone_tok.has_value());
     if (!opt_.now) return;
     // Request-level rules.
     const TimeZone& z = result_.schedule->zone();
@@ -563,7 +564,18 @@ bool Schedule::fixed_time() const {
   return false;
 }
 
-const TimeZone& Schedule::zone() const { return zone_; }
+const TimeZone& Schedule::zone() const {
+  switch (kind_) {
+    case Kind::kCron:
+      return cron_->zone();
+    case Kind::kAt:
+      return *at_zone_;
+    case Kind::kRate:
+      break;
+  }
+  static const TimeZone* const kUtc = new TimeZone();  // a rate has no zone
+  return *kUtc;
+}
 
 std::optional<int64_t> Schedule::Next(int64_t after) const {
   switch (kind_) {
@@ -633,10 +645,10 @@ bool Schedule::has_year_field() const {
 std::string Schedule::ToString() const {
   switch (kind_) {
     case Kind::kAt: {
-      const CivilTime c = CivilFromLocalSeconds(at_ + zone_.OffsetAt(at_));
+      const CivilTime c = CivilFromLocalSeconds(at_ + at_zone_->OffsetAt(at_));
       return absl::StrFormat("at(%04d-%02d-%02d %02d:%02d:%02d %s)", c.year,
                              c.month, c.day, c.hour, c.minute, c.second,
-                             zone_.name());
+                             at_zone_->name());
     }
     case Kind::kRate: {
       const int64_t scale = rate_unit_ == "s" ? 1 : rate_unit_ == "m" ? 60
@@ -645,7 +657,7 @@ std::string Schedule::ToString() const {
     }
     case Kind::kCron: {
       std::string s = CronFieldsToString(cron_->fields());
-      if (explicit_zone_) absl::StrAppend(&s, " ", zone_.name());
+      if (explicit_zone_) absl::StrAppend(&s, " ", cron_->zone().name());
       return s;
     }
   }
@@ -656,11 +668,11 @@ bool operator==(const Schedule& a, const Schedule& b) {
   if (a.kind_ != b.kind_) return false;
   switch (a.kind_) {
     case Schedule::Kind::kAt:
-      return a.at_ == b.at_ && a.zone_ == b.zone_;
+      return a.at_ == b.at_ && a.at_zone_ == b.at_zone_;
     case Schedule::Kind::kRate:
       return a.anchor_ == b.anchor_ && a.period_ == b.period_;
     case Schedule::Kind::kCron:
-      return a.cron_->fields() == b.cron_->fields() && a.zone_ == b.zone_ &&
+      return a.cron_->fields() == b.cron_->fields() && a.cron_->zone() == b.cron_->zone() &&
              a.cron_->gap() == b.cron_->gap() &&
              a.cron_->overlap() == b.cron_->overlap();
   }

@@ -154,7 +154,7 @@ class Schedule {
   std::string rate_unit_;               // kRate: "s", "m", "h" or "d"
   std::optional<CronSchedule> cron_;    // kCron (held inline: no allocation)
   bool explicit_zone_ = false;          // kCron, kAt
-  TimeZone zone_;
+  std::optional<TimeZone> at_zone_;     // kAt (a cron schedule holds its own)
 };
 
 struct FrequencyResult {
