@@ -50,6 +50,13 @@ struct Bits {
   bool Get(int i) const { return (w[i >> 6] >> (i & 63)) & 1; }
 };
 
+// The first three bytes of `s` (at least three) as one number.
+constexpr uint32_t Pack3(std::string_view s) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) |
+         static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(s[2])) << 16;
+}
+
 // Upper-cases `s` into `buf` without allocating. Longer text than any name
 // or special yields "\x01", which matches nothing.
 template <size_t N>
@@ -71,9 +78,16 @@ class ElementParser {
         out_(out), bits_(bits), error_(error), notes_(notes) {}
 
   bool Parse() {
+    if (text_.empty()) return Fail(0, 0, "empty list element");
+    // A plain number, the most common element, can be no special form, no
+    // range and no step: straight to the value.
+    if (std::all_of(text_.begin(), text_.end(), absl::ascii_isdigit)) {
+      const std::optional<int> v = Value(text_, 0);
+      if (v) Add(*v);
+      return v.has_value();
+    }
     char buf[32];
     const std::string_view upper = Upper(text_, buf);
-    if (text_.empty()) return Fail(0, 0, "empty list element");
     if (field_ == kDom && ParseDomSpecial(upper)) return !error_;
     if (error_) return false;
     if (field_ == kDow && ParseDowSpecial(upper)) return !error_;
@@ -220,9 +234,15 @@ class ElementParser {
       if (field_ == kMonth || field_ == kDow) {
         const auto& names = field_ == kMonth ? kMonthNames : kDayNames;
         const int n = field_ == kMonth ? 12 : 7;
-        for (int i = 0; i < n; ++i) {
-          const std::string_view full = names[i];
-          if (u.size() == 3 ? u == full.substr(0, 3) : u == full) return i + 1;
+        if (u.size() == 3) {  // the usual abbreviation: three bytes at once
+          const uint32_t key = Pack3(u);
+          for (int i = 0; i < n; ++i) {
+            if (Pack3(names[i]) == key) return i + 1;
+          }
+        } else {
+          for (int i = 0; i < n; ++i) {
+            if (u == names[i]) return i + 1;
+          }
         }
       }
       Fail(off, s.size(),
