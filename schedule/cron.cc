@@ -50,6 +50,15 @@ struct Bits {
   bool Get(int i) const { return (w[i >> 6] >> (i & 63)) & 1; }
 };
 
+// The offset of the first `c` in `s` at or after `from`, or npos: an inline
+// loop, cheaper than a library call on the few bytes of a cron field.
+size_t IndexOf(std::string_view s, char c, size_t from = 0) {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (s[i] == c) return i;
+  }
+  return std::string_view::npos;
+}
+
 // The first three bytes of `s` (at least three) as one number.
 constexpr uint32_t Pack3(std::string_view s) {
   return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) |
@@ -94,7 +103,7 @@ class ElementParser {
     if (error_) return false;
 
     // base [ "/" step ]
-    const size_t slash = text_.find('/');
+    const size_t slash = IndexOf(text_, '/');
     const std::string_view head = text_.substr(0, slash);
     int lo, hi;
     bool range = false;
@@ -103,7 +112,7 @@ class ElementParser {
       hi = field_ == kDow ? 7 : spec_.max;
       range = true;
     } else {
-      const size_t dash = head.find('-');
+      const size_t dash = IndexOf(head, '-');
       std::optional<int> a = Value(head.substr(0, dash), 0);
       if (!a) return false;
       lo = hi = *a;
@@ -228,6 +237,17 @@ class ElementParser {
 
   // A number or (month, day-of-week) a name, range-checked.
   std::optional<int> Value(std::string_view s, size_t off) {
+    // The usual case first: one to four digits without a leading zero, in
+    // range, and not a zero-padded day-of-week (which gets a note below).
+    if (!s.empty() && s.size() <= 4 && (s[0] != '0' || s.size() == 1)) {
+      int v = 0;
+      bool digits = true;
+      for (char c : s) {
+        digits = digits && c >= '0' && c <= '9';
+        v = v * 10 + (c - '0');
+      }
+      if (digits && v >= spec_.min && v <= spec_.max) return v;
+    }
     if (!s.empty() && absl::ascii_isalpha(static_cast<unsigned char>(s[0]))) {
       char buf[32];
       const std::string_view u = Upper(s, buf);
@@ -317,7 +337,7 @@ class ElementParser {
       out_.weekdays |= 1 << 6;  // Sunday, the last day of the week
       return true;
     }
-    const size_t hash = text_.find('#');
+    const size_t hash = IndexOf(text_, '#');
     if (hash != std::string_view::npos) {
       std::optional<int> d = Value(text_.substr(0, hash), 0);
       if (!d) return true;
@@ -368,15 +388,40 @@ uint64_t AtMost(uint64_t m, int v) {
 }
 
 
+// The day (1-7) of the first weekday `w` in a month whose 1st is a
+// `first_wd` (0 = Monday).
+int FirstDayOfWeekday(int w, int first_wd) {
+  const int ahead = w - first_wd;
+  return 1 + (ahead < 0 ? ahead + 7 : ahead);
+}
+
+// The days (bits 1-31) that the plain weekdays and the n#k elements of `f`
+// select in a month whose 1st is a `first_wd`, before the month's length
+// cuts them: what ParseCronFields stores in CronFields::weekday_days.
+uint32_t WeekdayDays(const CronFields& f, int first_wd) {
+  // Bit k of `r` (k = 0..6): day k + 1's weekday, (first_wd + k) % 7, is
+  // selected; multiplying by 1 + 2^7 + 2^14 + 2^21 + 2^28 repeats that week
+  // for days 8-14, 15-21, 22-28 and 29-35.
+  const uint32_t w7 = f.weekdays & 0x7Fu;
+  const uint32_t r = ((w7 >> first_wd) | (w7 << (7 - first_wd))) & 0x7Fu;
+  uint64_t days = (uint64_t{r} * 0x10204081u) << 1;
+  if (f.nth_weekdays == std::array<uint8_t, 7>{}) return static_cast<uint32_t>(days);
+  for (int w = 0; w < 7; ++w) {
+    // n#k: day first + 7(k - 1) for each bit k of nth_weekdays[w].
+    for (uint32_t k = f.nth_weekdays[w]; k != 0; k &= k - 1) {
+      days |= uint64_t{1} << (FirstDayOfWeekday(w, first_wd) + 7 * (LowestBit(k) - 1));
+    }
+  }
+  return static_cast<uint32_t>(days);  // days past 31 exist in no month
+}
+
 // The body of CronFields::DayMask, inlined into the civil search (a call
 // costs a third of the function there).
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DayMaskOf(const CronFields& f,
-                                                       int64_t year, int month,
-                                                       int64_t first_day) {
-  const int dim = DaysInMonth(year, month);
+// `dim`: the month's length; `first_wd`: the weekday of its 1st (0 = Monday).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DayMaskOf(const CronFields& f, int dim,
+                                                       int first_wd) {
   const uint32_t valid = DaysUpTo(dim);
   if (!f.dom_restricted && !f.dow_restricted) return valid;
-  const int first_wd = WeekdayFromDays(first_day);  // 0 = Monday
   auto weekday_of = [&](int d) { return (first_wd + d - 1) % 7; };
   uint32_t dom = 0;
   if (f.dom_restricted) {
@@ -402,24 +447,11 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DayMaskOf(const CronFields& f,
   }
   uint32_t dow = 0;
   if (f.dow_restricted) {
-    // Bit k of `r` (k = 0..6): day k + 1's weekday, (first_wd + k) % 7, is
-    // selected; multiplying by 1 + 2^7 + 2^14 + 2^21 + 2^28 repeats that
-    // week for f.days 8-14, 15-21, 22-28 and 29-35.
-    const uint32_t w7 = f.weekdays & 0x7Fu;
-    const uint32_t r = ((w7 >> first_wd) | (w7 << (7 - first_wd))) & 0x7Fu;
-    dow |= static_cast<uint32_t>((uint64_t{r} * 0x10204081u) << 1) & valid;
-    const uint32_t special = f.special_weekdays;
-    for (uint32_t ws = special; ws != 0; ws &= ws - 1) {
+    dow = f.weekday_days[first_wd] & valid;
+    for (uint32_t ws = f.last_weekdays; ws != 0; ws &= ws - 1) {  // nL
       const int w = LowestBit(ws);
-      const int ahead = w - first_wd;  // f.days from the 1st to the first w
-      const int first = 1 + (ahead < 0 ? ahead + 7 : ahead);
-      if ((f.last_weekdays >> w) & 1) {
-        dow |= uint32_t{1} << (first + (dim - first) / 7 * 7);
-      }
-      // n#k: bit k - 1 of `nth` moves to bit 7(k - 1) (the five copies the
-      // multiplication makes never overlap), then to day first + 7(k - 1).
-      const uint64_t nth = f.nth_weekdays[w] >> 1;
-      dow |= static_cast<uint32_t>(((nth * 0x1041041u) & 0x10204081u) << first) & valid;
+      const int first = FirstDayOfWeekday(w, first_wd);
+      dow |= uint32_t{1} << (first + (dim - first) / 7 * 7);
     }
   }
   if (f.dom_restricted && f.dow_restricted) return dom | dow;
@@ -439,7 +471,7 @@ uint32_t CronFields::DayMask(int64_t year, int month) const {
 }
 
 uint32_t CronFields::DayMask(int64_t year, int month, int64_t first_day) const {
-  return DayMaskOf(*this, year, month, first_day);
+  return DayMaskOf(*this, DaysInMonth(year, month), WeekdayFromDays(first_day));
 }
 
 namespace {
@@ -500,6 +532,11 @@ std::optional<int64_t> SearchCivil(const CronFields& f, int64_t from) {
   const int minute = static_cast<int>(sod / 60 % 60);
   const int second = static_cast<int>(sod % 60);
   bool exact = true;  // the query's own month, day and time still apply
+  // The month the search looked at last, kept so that the next one, when it
+  // is adjacent (the usual case), gets its 1st and that day's weekday by
+  // one addition instead of from the calendar.
+  int64_t seen_year = 0, first_day = 0;
+  int seen_month = 0, dim = 0, first_wd = 0;
   for (int64_t y = t.year; kForward ? y <= kMaxYear : y >= kMinYear;
        y += kForward ? 1 : -1, exact = false) {
     if (f.has_year && !f.HasYear(y)) continue;
@@ -507,9 +544,28 @@ std::optional<int64_t> SearchCivil(const CronFields& f, int64_t from) {
          mm = D::DropFirst(mm)) {
       const int month = D::First(mm);
       const bool month_exact = exact && month == t.month;
-      const int64_t first_day =
-          month_exact ? query_day - (t.day - 1) : DaysFromCivil(y, month, 1);
-      uint64_t dm = DayMaskOf(f, y, month, first_day);
+      const bool adjacent =
+          seen_month != 0 &&
+          (kForward ? (y == seen_year && month == seen_month + 1) ||
+                          (y == seen_year + 1 && month == 1 && seen_month == 12)
+                    : (y == seen_year && month == seen_month - 1) ||
+                          (y == seen_year - 1 && month == 12 && seen_month == 1));
+      const int month_days = DaysInMonth(y, month);
+      if (month_exact) {
+        first_day = query_day - (t.day - 1);
+        first_wd = WeekdayFromDays(first_day);
+      } else if (adjacent) {
+        const int step = kForward ? dim : -month_days;  // days to the new 1st
+        first_day += step;
+        first_wd = (first_wd + step + 35) % 7;
+      } else {
+        first_day = DaysFromCivil(y, month, 1);
+        first_wd = WeekdayFromDays(first_day);
+      }
+      seen_year = y;
+      seen_month = month;
+      dim = month_days;
+      uint64_t dm = DayMaskOf(f, dim, first_wd);
       if (month_exact) dm = D::From(dm, t.day);
       for (; dm != 0; dm = D::DropFirst(dm)) {
         const int day = D::First(dm);
@@ -586,7 +642,7 @@ CronParse ParseCronFields(std::string_view text) {
     } else {
       size_t start = 0;
       while (true) {
-        const size_t comma = tok.find(',', start);
+        const size_t comma = IndexOf(tok, ',', start);
         const std::string_view el = tok.substr(
             start, comma == std::string_view::npos ? tok.size() - start
                                                    : comma - start);
@@ -624,9 +680,8 @@ CronParse ParseCronFields(std::string_view text) {
       case kDow:
         f.weekdays |= static_cast<uint8_t>(Low(bits));
         f.dow_restricted = !any;
-        f.special_weekdays = f.last_weekdays;
-        for (int w = 0; w < 7; ++w) {
-          if (f.nth_weekdays[w] != 0) f.special_weekdays |= uint8_t{1} << w;
+        if (f.dow_restricted) {
+          for (int w = 0; w < 7; ++w) f.weekday_days[w] = WeekdayDays(f, w);
         }
         break;
       case kYear:
@@ -635,7 +690,9 @@ CronParse ParseCronFields(std::string_view text) {
     }
     if (field <= kHour) {
       // Fixed-time needs plain numbers only: no '*', '-' or '/'.
-      if (any || tok.find_first_of("*-/") != std::string_view::npos) {
+      if (any || IndexOf(tok, '*') != std::string_view::npos ||
+          IndexOf(tok, '-') != std::string_view::npos ||
+          IndexOf(tok, '/') != std::string_view::npos) {
         f.fixed_time = false;
       }
     }

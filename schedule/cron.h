@@ -58,23 +58,30 @@ inline constexpr int kMinYear = 1970;
 inline constexpr int kMaxYear = 2099;
 
 struct CronFields {
+  // Largest members first: 104 bytes in all.
   uint64_t seconds = 0;   // bit s
   uint64_t minutes = 0;   // bit m
+  std::array<uint64_t, 3> years{};     // bit y - 1970
   uint32_t hours = 0;     // bit h
   uint32_t days = 0;      // bit d, 1-31
-  bool last_day = false;  // L
   uint32_t last_day_offsets = 0;  // bit n: L-n
-  bool last_weekday_of_month = false;  // LW
   uint32_t nearest_weekdays = 0;       // bit n: nW
+  // Derived by ParseCronFields from `weekdays` and `nth_weekdays` when the
+  // day-of-week field is restricted: for a month whose 1st is weekday w
+  // (0 = Monday), the days (bits 1-31) they select. A CronFields comes from
+  // ParseCronFields; one built by hand must fill this too.
+  std::array<uint32_t, 7> weekday_days{};
   uint16_t months = 0;    // bit m, 1-12
   uint8_t weekdays = 0;   // bit 0 = Monday ... 6 = Sunday
   uint8_t last_weekdays = 0;           // nL, same bits
   std::array<uint8_t, 7> nth_weekdays{};  // [weekday] bit k: n#k
-  uint8_t special_weekdays = 0;  // bit w: w has an nL or n#k element
-  std::array<uint64_t, 3> years{};     // bit y - 1970
+  bool last_day = false;  // L
+  bool last_weekday_of_month = false;  // LW
   bool dom_restricted = false;
   bool dow_restricted = false;
   bool has_year = false;
+  // Fixed-time: second, minute and hour are single values or lists of them.
+  bool fixed_time = false;
 
   // Bits 1..31 of the days of `year`-`month` that match the day fields.
   uint32_t DayMask(int64_t year, int month) const;
@@ -85,8 +92,6 @@ struct CronFields {
   // The first matching civil time >= `from`, or the last <= `to`.
   std::optional<int64_t> NextCivil(int64_t from) const;
   std::optional<int64_t> PreviousCivil(int64_t to) const;
-  // Fixed-time: second, minute and hour are single values or lists of them.
-  bool fixed_time = false;
 
   friend bool operator==(const CronFields& a, const CronFields& b);
 };

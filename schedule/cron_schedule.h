@@ -39,10 +39,11 @@
 // (bench/README.md).
 //
 // Storage: the fields (seconds, minutes, hours, days, months, weekdays and
-// their L/W/# forms, 130 years of year bits) take 88 bytes, and a
-// CronSchedule 112 bytes plus the zone's table, which it shares (a TimeZone
-// is a shared pointer to immutable data; a DST zone's table with its segment
-// index is a few KiB, loaded once per provider).
+// their L/W/# forms, 130 years of year bits, and the weekday days for each
+// weekday a month can start on) take 104 bytes, and a CronSchedule 128
+// bytes plus the zone's table, which it shares (a TimeZone is a shared
+// pointer to immutable data; a DST zone's table with its segment index is a
+// few KiB, loaded once per provider).
 //
 // Immutable and thread-safe; no I/O, no clock, no exceptions.
 //
