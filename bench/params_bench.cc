@@ -9,11 +9,12 @@
 #include "params/parameters.h"
 #include "params/render.h"
 #include "params/template.h"
-#include "rules/json_scan.h"
+#include "core/json_scan.h"
+
 
 namespace {
 
-using runcheck::Limits;
+using runcheck::core::Limits;
 namespace params = runcheck::params;
 
 constexpr size_t kScriptBytes = 24 * 1024;
@@ -90,7 +91,7 @@ BENCHMARK(BM_CheckParameters10);
 void BM_ScanJson10(benchmark::State& state) {
   const std::string json = TenPairs();
   for (auto _ : state) {
-    auto scan = runcheck::ScanJson(json);
+    auto scan = runcheck::core::ScanJson(json);
     benchmark::DoNotOptimize(scan);
   }
 }

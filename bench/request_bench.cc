@@ -7,10 +7,10 @@
 
 #include "benchmark/benchmark.h"
 #include "bench/request_fixture.h"
-#include "rules/json_scan.h"
+#include "core/json_scan.h"
 #include "rules/request_decode.h"
 #include "rules/run_command.h"
-#include "rules/utf8.h"
+#include "core/utf8.h"
 #include "validate/report.h"
 
 namespace {
@@ -19,15 +19,15 @@ using namespace runcheck;
 using namespace runcheck::bench;
 
 void Run(benchmark::State& state, const std::string& text, bool want_valid) {
-  const ValidateOptions options = Options();
+  const rules::ValidateOptions options = Options();
   {
-    const DecodedRequest d = DecodeRequest(text);
-    const bool valid = !d.malformed && ValidateRunCommand(d.request, options).findings.ok();
+    const rules::DecodedRequest d = rules::DecodeRequest(text);
+    const bool valid = !d.malformed && rules::ValidateRunCommand(d.request, options).findings.ok();
     if (valid != want_valid) state.SkipWithError("the fixture does not have the intended verdict");
   }
   for (auto _ : state) {
-    const DecodedRequest d = DecodeRequest(text);
-    RunCommandVerdict v = ValidateRunCommand(d.request, options);
+    const rules::DecodedRequest d = rules::DecodeRequest(text);
+    rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, options);
     benchmark::DoNotOptimize(v);
   }
   state.SetBytesProcessed(state.iterations() * text.size());
@@ -47,7 +47,7 @@ BENCHMARK(BM_InvalidQuery);
 void BM_DecodeJson(benchmark::State& state) {
   const std::string text = ValidJson();
   for (auto _ : state) {
-    DecodedRequest d = DecodeRequest(text);
+    rules::DecodedRequest d = rules::DecodeRequest(text);
     benchmark::DoNotOptimize(d);
   }
 }
@@ -56,7 +56,7 @@ BENCHMARK(BM_DecodeJson);
 void BM_DecodeQuery(benchmark::State& state) {
   const std::string text = QueryOf(ValidJson());
   for (auto _ : state) {
-    DecodedRequest d = DecodeRequest(text);
+    rules::DecodedRequest d = rules::DecodeRequest(text);
     benchmark::DoNotOptimize(d);
   }
 }
@@ -67,7 +67,7 @@ BENCHMARK(BM_DecodeQuery);
 void BM_ScanJsonRequest(benchmark::State& state) {
   const std::string text = ValidJson();
   for (auto _ : state) {
-    JsonScan s = ScanJson(text, /*max_depth=*/3);
+    core::JsonScan s = core::ScanJson(text, /*max_depth=*/3);
     benchmark::DoNotOptimize(s);
   }
 }
@@ -75,17 +75,17 @@ BENCHMARK(BM_ScanJsonRequest);
 void BM_Utf8Request(benchmark::State& state) {
   const std::string text = ValidJson();
   for (auto _ : state) {
-    Utf8Facts s = ScanUtf8(text);
+    core::Utf8Facts s = core::ScanUtf8(text);
     benchmark::DoNotOptimize(s);
   }
 }
 BENCHMARK(BM_Utf8Request);
 void BM_ValidateOnlyJson(benchmark::State& state) {
   const std::string text = ValidJson();
-  const ValidateOptions options = Options();
-  const DecodedRequest d = DecodeRequest(text);
+  const rules::ValidateOptions options = Options();
+  const rules::DecodedRequest d = rules::DecodeRequest(text);
   for (auto _ : state) {
-    RunCommandVerdict v = ValidateRunCommand(d.request, options);
+    rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, options);
     benchmark::DoNotOptimize(v);
   }
 }
@@ -104,14 +104,14 @@ static void BM_WorstCaseDuplicateParameters(benchmark::State& state) {
       "{\"RegionId\": \"r\", \"Type\": \"RunShellScript\", \"CommandContent\": "
       "\"echo {{k}}\", \"EnableParameter\": true, \"InstanceId\": [\"i-a\"], "
       "\"Parameters\": " + params + "}";
-  runcheck::ValidateOptions options;
+  runcheck::rules::ValidateOptions options;
   options.now = 1798761600;
   runcheck::validate::ReportSettings report;
   report.now = options.now;
   size_t printed = 0;
   for (auto _ : state) {
-    const runcheck::DecodedRequest d = runcheck::DecodeRequest(text);
-    const runcheck::RunCommandVerdict v = runcheck::ValidateRunCommand(d.request, options);
+    const runcheck::rules::DecodedRequest d = runcheck::rules::DecodeRequest(text);
+    const runcheck::rules::RunCommandVerdict v = runcheck::rules::ValidateRunCommand(d.request, options);
     printed = runcheck::validate::RequestText(text, d, v, report).size() +
               runcheck::validate::RequestJson(d, v, report).size();
     benchmark::DoNotOptimize(printed);

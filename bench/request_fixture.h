@@ -44,8 +44,8 @@ inline std::string InvalidJson() {
   return s;
 }
 
-inline ValidateOptions Options() {
-  ValidateOptions o;
+inline rules::ValidateOptions Options() {
+  rules::ValidateOptions o;
   o.zones = &schedule::TzdbZoneProvider::Default();
   o.now = 1798761600;
   return o;
@@ -53,7 +53,7 @@ inline ValidateOptions Options() {
 
 // The query form of a JSON request.
 inline std::string QueryOf(const std::string& json) {
-  return ToQueryForm(DecodeJsonRequest(json).request);
+  return rules::ToQueryForm(rules::DecodeJsonRequest(json).request);
 }
 
 }  // namespace bench

@@ -17,9 +17,9 @@ namespace {
 
 using namespace runcheck;
 
-__attribute__((noinline)) size_t Once(const std::string& text, const ValidateOptions& options) {
-  const DecodedRequest d = DecodeRequest(text);
-  const RunCommandVerdict v = ValidateRunCommand(d.request, options);
+__attribute__((noinline)) size_t Once(const std::string& text, const rules::ValidateOptions& options) {
+  const rules::DecodedRequest d = rules::DecodeRequest(text);
+  const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, options);
   return v.findings.violations.size() + (d.malformed ? 1 : 0);
 }
 
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "request_profile: unknown form %s\n", argv[1]);
     return 2;
   }
-  const ValidateOptions options = Options();
+  const rules::ValidateOptions options = Options();
   size_t findings = Once(text, options);  // the zone load and other first-time costs
   const long n = std::atol(argv[2]);
   for (long i = 0; i < n; ++i) findings += Once(text, options);

@@ -1,4 +1,4 @@
-// Fuzz target: the JSON scan (rules/json_scan.h) that both the request
+// Fuzz target: the JSON scan (core/json_scan.h) that both the request
 // decoder and the Parameters check stand on. Input: the JSON text.
 // Checks: the scans to depth 1 and depth 3 agree on errors and on the
 // root's children; the kept items form a tree (each item's descendants
@@ -13,15 +13,16 @@
 #include <string_view>
 
 #include "fuzz/fuzz_check.h"
-#include "rules/json_scan.h"
+#include "core/json_scan.h"
+
 
 namespace {
 
-using runcheck::JsonItem;
-using runcheck::JsonKind;
-using runcheck::JsonScan;
-using runcheck::ScanJson;
-using runcheck::Span;
+using runcheck::core::JsonItem;
+using runcheck::core::JsonKind;
+using runcheck::core::JsonScan;
+using runcheck::core::ScanJson;
+using runcheck::core::Span;
 using runcheck::fuzz::Check;
 
 bool Inside(const Span& s, std::string_view text) {

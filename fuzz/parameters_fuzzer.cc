@@ -15,10 +15,11 @@
 #include "params/parameters.h"
 #include "params/render.h"
 
+
 namespace {
 
-using runcheck::Code;
-using runcheck::Span;
+using runcheck::core::Code;
+using runcheck::core::Span;
 namespace params = runcheck::params;
 
 using runcheck::fuzz::Check;
@@ -33,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1 || size > 64 * 1024) return 0;
   const uint8_t selector = data[0];
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-  runcheck::Limits limits;
+  runcheck::core::Limits limits;
   if (selector & 1) {
     limits.max_parameter_pairs = 2;
     limits.max_parameter_key_chars = 4;
@@ -57,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   bool pair_level = false;
   size_t last = 0;
-  for (const runcheck::Violation& v : vs) {
+  for (const runcheck::core::Violation& v : vs) {
     Check(v.span.has_value() && inside(*v.span));
     if (ObjectLevel(v.code)) {
       Check(!pair_level);

@@ -13,22 +13,22 @@ namespace fuzz {
 
 // The query form cannot write a tag entry with neither Key nor Value (the
 // JSON form can: `[{}]`); ToQueryForm leaves such entries out.
-inline Request WithoutEmptyTagEntries(Request r) {
+inline rules::Request WithoutEmptyTagEntries(rules::Request r) {
   for (auto* list : {&r.tags, &r.resource_tags}) {
     list->erase(std::remove_if(list->begin(), list->end(),
-                               [](const TagEntry& e) { return !e.key && !e.value; }),
+                               [](const rules::TagEntry& e) { return !e.key && !e.value; }),
                 list->end());
   }
   return r;
 }
 
 // Lists renumbered 1..n, as the JSON form writes them.
-inline Request Renumbered(Request r) {
+inline rules::Request Renumbered(rules::Request r) {
   int i = 0;
-  for (ListEntry& e : r.instance_ids) e.index = ++i;
+  for (rules::ListEntry& e : r.instance_ids) e.index = ++i;
   for (auto* list : {&r.tags, &r.resource_tags}) {
     i = 0;
-    for (TagEntry& e : *list) e.index = ++i;
+    for (rules::TagEntry& e : *list) e.index = ++i;
   }
   return r;
 }

@@ -49,45 +49,45 @@ int Rank(std::string_view field) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 256 * 1024) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const DecodedRequest d = DecodeRequest(text);
+  const rules::DecodedRequest d = rules::DecodeRequest(text);
   if (d.malformed) {
-    Check(d.malformed->code == Code::kInvalidRequestMalformed);
+    Check(d.malformed->code == core::Code::kInvalidRequestMalformed);
     Check(d.malformed->span && d.malformed->span->offset + d.malformed->span->length <= size);
     return 0;
   }
-  ValidateOptions options;
+  rules::ValidateOptions options;
   options.zones = &schedule::TzdbZoneProvider::Default();
   options.now = 1798761600;
-  const RunCommandVerdict v = ValidateRunCommand(d.request, options);
+  const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, options);
   int last_rank = 0;
-  for (const Violation& x : v.findings.violations) {
+  for (const core::Violation& x : v.findings.violations) {
     const int rank = Rank(x.field);
     Check(rank >= last_rank);
     last_rank = rank;
     if (!x.span || (x.field == "CommandContent" && v.base64_content)) continue;
-    const std::optional<std::string_view> value = FieldValue(d.request, x.field);
+    const std::optional<std::string_view> value = rules::FieldValue(d.request, x.field);
     Check(value.has_value());
     Check(x.span->offset + x.span->length <= value->size());
   }
   options.fail_fast = true;
-  const RunCommandVerdict first = ValidateRunCommand(d.request, options);
+  const rules::RunCommandVerdict first = rules::ValidateRunCommand(d.request, options);
   Check(first.findings.violations.size() == (v.findings.ok() ? 0u : 1u));
   if (!v.findings.ok()) Check(first.findings.violations[0].code == v.findings.violations[0].code);
 
-  const DecodedRequest again = DecodeQueryRequest(ToQueryForm(d.request));
+  const rules::DecodedRequest again = rules::DecodeQueryRequest(rules::ToQueryForm(d.request));
   Check(!again.malformed && again.request == fuzz::WithoutEmptyTagEntries(d.request));
 
   // The same request in the JSON form: the same answer.
-  if (const std::optional<std::string> json = ToJsonForm(d.request)) {
-    const DecodedRequest j = DecodeJsonRequest(*json);
+  if (const std::optional<std::string> json = rules::ToJsonForm(d.request)) {
+    const rules::DecodedRequest j = rules::DecodeJsonRequest(*json);
     Check(!j.malformed);
     options.fail_fast = false;
-    const RunCommandVerdict vj = ValidateRunCommand(j.request, options);
+    const rules::RunCommandVerdict vj = rules::ValidateRunCommand(j.request, options);
     Check(vj.findings.violations.size() == v.findings.violations.size());
     Check(vj.findings.dropped == v.findings.dropped);
     for (size_t i = 0; i < v.findings.violations.size(); ++i) {
-      const Violation& a = v.findings.violations[i];
-      const Violation& b = vj.findings.violations[i];
+      const core::Violation& a = v.findings.violations[i];
+      const core::Violation& b = vj.findings.violations[i];
       Check(a.code == b.code && Rank(a.field) == Rank(b.field) && a.span == b.span);
     }
   }

@@ -37,7 +37,7 @@ const char* const kValues[] = {
 // The contexts of the probes in `text`, as ints (-1 for the language's
 // "cannot tell", after which nothing is compared).
 std::vector<int> ProbeContexts(params::Quoting q, std::string_view text) {
-  runcheck::Limits many;
+  runcheck::core::Limits many;
   many.max_content_parameters = 1 << 20;
   const params::TemplateScan scan = params::ScanTemplate(text, many);
   std::vector<int> contexts;
@@ -89,7 +89,7 @@ void CheckRendering(std::string_view content, const params::TemplateScan& scan) 
     user.Set(p.name, kValues[p.name.size() % (sizeof kValues / sizeof kValues[0])]);
   }
   probed.append(content.substr(pos));
-  runcheck::Limits many;
+  runcheck::core::Limits many;
   many.max_content_parameters = 1 << 20;
   const params::TemplateScan probe_scan = params::ScanTemplate(probed, many);
   params::ParameterValues builtins;
@@ -124,10 +124,10 @@ void CheckRendering(std::string_view content, const params::TemplateScan& scan) 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 64 * 1024) return 0;
   const std::string_view content(reinterpret_cast<const char*>(data), size);
-  runcheck::Limits limits;
+  runcheck::core::Limits limits;
   const runcheck::params::TemplateScan s =
       runcheck::params::ScanTemplate(content, limits);
-  auto check_span = [&](const runcheck::Span& sp) {
+  auto check_span = [&](const runcheck::core::Span& sp) {
     Check(sp.offset + sp.length <= size && sp.length >= 4);
     Check(content.substr(sp.offset, 2) == "{{");
     Check(content.substr(sp.offset + sp.length - 2, 2) == "}}");
@@ -143,7 +143,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& v : s.findings.violations) {
     Check(v.span.has_value());
     check_span(*v.span);
-    if (v.code == runcheck::Code::kCmdParamCountExceedLimit) {
+    if (v.code == runcheck::core::Code::kCmdParamCountExceedLimit) {
       ++count_rule;
       continue;
     }

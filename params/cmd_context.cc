@@ -6,7 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "params/internal/byte_scan.h"
 #include "params/internal/words.h"
-#include "rules/ascii.h"
+#include "core/ascii.h"
 
 namespace runcheck {
 namespace params {
@@ -59,7 +59,7 @@ CmdContext CheckLine(std::string_view text, const std::vector<Placeholder>& plac
                                             "runas", "mshta", "wscript", "cscript"};
   auto is_evaluator = [](std::string_view w) {
     for (const char* e : kEvaluators) {
-      if (EqualsIgnoreCase(w, e)) return true;
+      if (core::EqualsIgnoreCase(w, e)) return true;
     }
     return false;
   };
@@ -70,10 +70,10 @@ CmdContext CheckLine(std::string_view text, const std::vector<Placeholder>& plac
   bool set_seen = false;
   bool evaluated = false;
   internal::AnyWordOutside(text, l.start, l.at, placeholders, kWordBytes, [&](std::string_view w) {
-    if (is_evaluator(w) || (set_seen && EqualsIgnoreCase(w, "/a"))) evaluated = true;
-    set_seen = EqualsIgnoreCase(w, "set");
-    if (EqualsIgnoreCase(w, "for")) for_open = for_seen = true;
-    if (EqualsIgnoreCase(w, "do")) for_open = false;
+    if (is_evaluator(w) || (set_seen && core::EqualsIgnoreCase(w, "/a"))) evaluated = true;
+    set_seen = core::EqualsIgnoreCase(w, "set");
+    if (core::EqualsIgnoreCase(w, "for")) for_open = for_seen = true;
+    if (core::EqualsIgnoreCase(w, "do")) for_open = false;
     return evaluated;
   });
   if (evaluated) return CmdContext::kEvaluated;
@@ -103,7 +103,7 @@ std::vector<CmdPlaceholder> CmdContexts(std::string_view text, const TemplateSca
     const size_t at =
         next < scan.placeholders.size() ? scan.placeholders[next].span.offset : text.size();
     if (i == at) {
-      const Span span = scan.placeholders[next].span;
+      const core::Span span = scan.placeholders[next].span;
       const char before = i > 0 ? text[i - 1] : '\0';
       const bool for_block = !for_blocks.empty();
       CmdContext c = percent || (before == '%' && for_block) ? CmdContext::kPercentVariable

@@ -13,7 +13,7 @@ using C = CmdContext;
 
 std::vector<C> Contexts(const std::string& text) {
   std::vector<C> out;
-  for (const CmdPlaceholder& p : CmdContexts(text, ScanTemplate(text, Limits{}))) {
+  for (const CmdPlaceholder& p : CmdContexts(text, ScanTemplate(text, core::Limits{}))) {
     out.push_back(p.context);
   }
   return out;
@@ -21,7 +21,7 @@ std::vector<C> Contexts(const std::string& text) {
 
 std::vector<bool> ForBodies(const std::string& text) {
   std::vector<bool> out;
-  for (const CmdPlaceholder& p : CmdContexts(text, ScanTemplate(text, Limits{}))) {
+  for (const CmdPlaceholder& p : CmdContexts(text, ScanTemplate(text, core::Limits{}))) {
     out.push_back(p.for_body);
   }
   return out;

@@ -1,4 +1,4 @@
-#include "params/name_index.h"
+#include "params/internal/name_index.h"
 
 #include <string>
 #include <vector>

@@ -5,11 +5,11 @@
 #include <utility>
 
 #include "absl/container/inlined_vector.h"
-#include "params/name_index.h"
-#include "rules/ascii.h"
-#include "rules/concat.h"
-#include "rules/json_scan.h"
-#include "rules/utf8.h"
+#include "params/internal/name_index.h"
+#include "core/ascii.h"
+#include "core/internal/concat.h"
+#include "core/json_scan.h"
+#include "core/utf8.h"
 
 namespace runcheck {
 namespace params {
@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::string_view kField = "Parameters";
 
-std::string PairField(std::string_view key) { return Concat({kField, ".", key}); }
+std::string PairField(std::string_view key) { return core::Concat({kField, ".", key}); }
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
@@ -60,13 +60,13 @@ NameIndex DefinedNames(const TemplateScan& content) {
 
 // The missing-value warnings: one per user name of the content that no key
 // gives, at its first placeholder, in content order.
-std::vector<Warning> MissingValues(const TemplateScan& content, const KeyIndex& keys) {
-  std::vector<Warning> out;
+std::vector<core::Warning> MissingValues(const TemplateScan& content, const KeyIndex& keys) {
+  std::vector<core::Warning> out;
   for (const TemplateScan::UserName& u : content.user_names) {
     const Placeholder& p = content.placeholders[u.first];
     if (keys.names.Find(p.name, p.name_hash) != NameIndex::kAbsent) continue;
-    out.push_back(Warning{"parameters.missing-value", "CommandContent", p.span,
-                          Concat({"{{", p.name,
+    out.push_back(core::Warning{"parameters.missing-value", "CommandContent", p.span,
+                          core::Concat({"{{", p.name,
                                   "}} has no value in Parameters; it renders as the "
                                   "empty string"})});
   }
@@ -75,17 +75,17 @@ std::vector<Warning> MissingValues(const TemplateScan& content, const KeyIndex& 
 
 }  // namespace
 
-std::vector<Warning> MissingValueWarnings(
+std::vector<core::Warning> MissingValueWarnings(
     const TemplateScan& content, const std::vector<ParameterPair>& pairs) {
   return MissingValues(content, IndexKeys(pairs));
 }
 
 ParametersCheck CheckParameters(std::string_view json_text,
-                                const Limits& limits,
+                                const core::Limits& limits,
                                 const TemplateScan* content) {
   ParametersCheck out;
-  auto fail = [&](Code code, std::string field, Span span, std::string detail) {
-    out.findings.Add(Violation{code, std::move(field), span, std::move(detail)},
+  auto fail = [&](core::Code code, std::string field, core::Span span, std::string detail) {
+    out.findings.Add(core::Violation{code, std::move(field), span, std::move(detail)},
                      limits.max_violations);
   };
 
@@ -97,34 +97,34 @@ ParametersCheck CheckParameters(std::string_view json_text,
       if (p.kind == Placeholder::kUser) out.substitution_delta -= static_cast<int64_t>(p.span.length);
     }
   }
-  JsonScan json = ScanJson(json_text);
+  core::JsonScan json = core::ScanJson(json_text);
   out.storage = std::move(json.buffer);  // the items' views stay valid
   if (json.error) {
-    fail(Code::kInvalidParameterParameters, std::string(kField),
-         Span{json.error->offset, 0}, "not JSON: " + json.error->detail);
+    fail(core::Code::kInvalidParameterParameters, std::string(kField),
+         core::Span{json.error->offset, 0}, "not JSON: " + json.error->detail);
     return out;
   }
-  if (json.root.kind != JsonKind::kObject) {
-    fail(Code::kInvalidParameterParameters, std::string(kField), json.root.span,
-         "a JSON " + std::string(JsonKindName(json.root.kind)) +
+  if (json.root.kind != core::JsonKind::kObject) {
+    fail(core::Code::kInvalidParameterParameters, std::string(kField), json.root.span,
+         "a JSON " + std::string(core::JsonKindName(json.root.kind)) +
              ", not an object");
     return out;
   }
 
   out.pairs.reserve(json.items.size());
-  for (JsonItem& item : json.items) {
+  for (core::JsonItem& item : json.items) {
     ParameterPair& p = out.pairs.emplace_back();
     p.key = item.key;
     p.key_span = item.key_span;
     p.value_span = item.span;
-    p.value_is_string = item.kind == JsonKind::kString;
+    p.value_is_string = item.kind == core::JsonKind::kString;
     if (p.value_is_string) p.value = item.string_value;
   }
 
   // Object-level rules.
   const size_t max_pairs = static_cast<size_t>(std::max(0, limits.max_parameter_pairs));
   if (out.pairs.size() > max_pairs) {
-    fail(Code::kParameterCountExceedLimit, std::string(kField),
+    fail(core::Code::kParameterCountExceedLimit, std::string(kField),
          out.pairs[max_pairs].key_span,
          std::to_string(out.pairs.size()) + " pairs; the limit is " +
              std::to_string(max_pairs));
@@ -137,8 +137,8 @@ ParametersCheck CheckParameters(std::string_view json_text,
       continue;
     }
     const ParameterPair& first = out.pairs[index.first[index.names.Find(p.key)]];
-    fail(Code::kParameterKeyDuplicate, PairField(p.key), p.key_span,
-         "the key \"" + QuoteUserText(p.key) + "\" repeats \"" + QuoteUserText(first.key) +
+    fail(core::Code::kParameterKeyDuplicate, PairField(p.key), p.key_span,
+         "the key \"" + core::QuoteUserText(p.key) + "\" repeats \"" + core::QuoteUserText(first.key) +
              "\" at offset " + std::to_string(first.key_span.offset));
   }
 
@@ -148,27 +148,27 @@ ParametersCheck CheckParameters(std::string_view json_text,
     const ParameterPair& p = out.pairs[i];
     // (Bytes bound code points, so a short key needs no count.)
     const size_t key_chars = static_cast<int64_t>(p.key.size()) > limits.max_parameter_key_chars
-                                 ? ScanUtf8(p.key).code_points
+                                 ? core::ScanUtf8(p.key).code_points
                                  : p.key.size();
     if (static_cast<int64_t>(key_chars) > limits.max_parameter_key_chars) {
-      fail(Code::kParameterKeyExceedLimit, PairField(p.key), p.key_span,
+      fail(core::Code::kParameterKeyExceedLimit, PairField(p.key), p.key_span,
            "the key has " + std::to_string(key_chars) +
                " characters; the limit is " +
                std::to_string(limits.max_parameter_key_chars));
     } else if (content != nullptr && defined.Find(p.key) == NameIndex::kAbsent) {
-      fail(Code::kParameterNotMatched, PairField(p.key), p.key_span,
-           Concat({"CommandContent has no {{", p.key, "}}"}));
+      fail(core::Code::kParameterNotMatched, PairField(p.key), p.key_span,
+           core::Concat({"CommandContent has no {{", p.key, "}}"}));
     }
     if (!p.value_is_string) {
-      fail(Code::kParameterTypeNotSupported, PairField(p.key), p.value_span,
+      fail(core::Code::kParameterTypeNotSupported, PairField(p.key), p.value_span,
            "the value is a JSON " +
-               std::string(JsonKindName(json.items[i].kind)) +
+               std::string(core::JsonKindName(json.items[i].kind)) +
                ", not a string");
       continue;
     }
-    const Utf8Facts value = ScanUtf8(p.value);
+    const core::Utf8Facts value = core::ScanUtf8(p.value);
     if (!value.valid || p.value.find('\0') != std::string_view::npos) {
-      fail(Code::kInvalidParameterCharsetParameters, PairField(p.key),
+      fail(core::Code::kInvalidParameterCharsetParameters, PairField(p.key),
            p.value_span,
            !value.valid ? "the value is not valid UTF-8 (decoded byte " +
                               std::to_string(value.first_invalid) + ")"

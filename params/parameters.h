@@ -65,8 +65,8 @@
 #include <vector>
 
 #include "params/template.h"
-#include "rules/limits.h"
-#include "rules/violation.h"
+#include "core/limits.h"
+#include "core/violation.h"
 
 namespace runcheck {
 namespace params {
@@ -76,14 +76,14 @@ struct ParameterPair {
   std::string_view key;     // decoded
   std::string_view value;   // decoded; empty when the value is not a string
   bool value_is_string = false;
-  Span key_span;       // the key token, quotes included
-  Span value_span;     // the value token
+  core::Span key_span;       // the key token, quotes included
+  core::Span value_span;     // the value token
 };
 
 // Move-only: `pairs` view `storage`, which moves with it.
 struct ParametersCheck {
   std::vector<ParameterPair> pairs;  // in text order, duplicates included
-  Findings findings;
+  core::Findings findings;
   // With a content scan: how many bytes substituting the user values changes
   // the content by, i.e. SubstitutedSize(content, scan,
   // ParameterValues::FromPairs(pairs)) - content.size() (params/render.h),
@@ -95,12 +95,12 @@ struct ParametersCheck {
 // `content`: the scan of CommandContent, or null to skip the rules that
 // compare with it (`Parameter.NotMatched` and the missing-value warning).
 ParametersCheck CheckParameters(std::string_view json_text,
-                                const Limits& limits,
+                                const core::Limits& limits,
                                 const TemplateScan* content);
 
 // The missing-value warnings for a content whose Parameters are `pairs`
 // (empty when the request gives none). CheckParameters() includes them.
-std::vector<Warning> MissingValueWarnings(const TemplateScan& content,
+std::vector<core::Warning> MissingValueWarnings(const TemplateScan& content,
                                           const std::vector<ParameterPair>& pairs);
 
 }  // namespace params

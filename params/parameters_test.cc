@@ -10,7 +10,7 @@ namespace params {
 namespace {
 
 struct Expected {
-  Code code;
+  core::Code code;
   std::string field;
   size_t offset;
 };
@@ -48,64 +48,64 @@ TEST(ParametersTest, EveryCodeWithFieldAndOffset) {
       {"empty object", "echo", "{}", {}},
       {"case-insensitive match", "echo {{Name}}", R"({"nAME": "x"})", {}},
       {"not JSON", "{{a}}", R"({"a": )",
-       {{Code::kInvalidParameterParameters, "Parameters", 6}}},
+       {{core::Code::kInvalidParameterParameters, "Parameters", 6}}},
       {"array", "{{a}}", R"( ["a"])",
-       {{Code::kInvalidParameterParameters, "Parameters", 1}}},
+       {{core::Code::kInvalidParameterParameters, "Parameters", 1}}},
       {"string", "{{a}}", R"("{}")",
-       {{Code::kInvalidParameterParameters, "Parameters", 0}}},
+       {{core::Code::kInvalidParameterParameters, "Parameters", 0}}},
       {"10 pairs ok", Placeholders(10), Pairs(10), {}},
       {"11 pairs", Placeholders(11), Pairs(11),
-       {{Code::kParameterCountExceedLimit, "Parameters", 1 + 10 * 9}}},
+       {{core::Code::kParameterCountExceedLimit, "Parameters", 1 + 10 * 9}}},
       {"duplicate", "{{a}}", R"({"a": "1", "a": "2"})",
-       {{Code::kParameterKeyDuplicate, "Parameters.a", 11}}},
+       {{core::Code::kParameterKeyDuplicate, "Parameters.a", 11}}},
       {"case-insensitive duplicate", "{{a}}", R"({"a": "1", "A": "2"})",
-       {{Code::kParameterKeyDuplicate, "Parameters.A", 11}}},
+       {{core::Code::kParameterKeyDuplicate, "Parameters.A", 11}}},
       {"each repeat reported", "{{a}}", R"({"a":"1","a":"2","a":"3"})",
-       {{Code::kParameterKeyDuplicate, "Parameters.a", 9},
-        {Code::kParameterKeyDuplicate, "Parameters.a", 17}}},
+       {{core::Code::kParameterKeyDuplicate, "Parameters.a", 9},
+        {core::Code::kParameterKeyDuplicate, "Parameters.a", 17}}},
       {"key at 64 chars", "{{" + key64 + "}}", "{\"" + key64 + "\":\"v\"}", {}},
       {"key over 64 chars", "x", "{\"" + key65 + "\":\"v\"}",
-       {{Code::kParameterKeyExceedLimit, "Parameters." + key65, 1}}},
+       {{core::Code::kParameterKeyExceedLimit, "Parameters." + key65, 1}}},
       {"64 two-byte chars is not over", "x", "{\"" + wide64 + "\":\"v\"}",
-       {{Code::kParameterNotMatched, "Parameters." + wide64, 1}}},
+       {{core::Code::kParameterNotMatched, "Parameters." + wide64, 1}}},
       {"not matched", "echo {{a}}", R"({"a": "1", "b": "2"})",
-       {{Code::kParameterNotMatched, "Parameters.b", 11}}},
+       {{core::Code::kParameterNotMatched, "Parameters.b", 11}}},
       {"built-ins are not user parameters", "{{ACS::RegionId}}",
        R"({"ACS::RegionId": "x"})",
-       {{Code::kParameterNotMatched, "Parameters.ACS::RegionId", 1}}},
+       {{core::Code::kParameterNotMatched, "Parameters.ACS::RegionId", 1}}},
       {"number value", "{{a}}", R"({"a": 1})",
-       {{Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
+       {{core::Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
       {"object value", "{{a}}", R"({"a": {"b": "c"}})",
-       {{Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
+       {{core::Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
       {"null value", "{{a}}", R"({"a": null})",
-       {{Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
+       {{core::Code::kParameterTypeNotSupported, "Parameters.a", 6}}},
       {"NUL in value", "{{a}}", R"({"a": "x\u0000"})",
-       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
+       {{core::Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
       {"invalid UTF-8 in value", "{{a}}", "{\"a\": \"\xC3(\"}",
-       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
+       {{core::Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
       {"lone surrogate escape", "{{a}}", R"({"a": "\udc00"})",
-       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
+       {{core::Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
       {"key rule and value rule together", "{{a}}", R"({"b": 1})",
-       {{Code::kParameterNotMatched, "Parameters.b", 1},
-        {Code::kParameterTypeNotSupported, "Parameters.b", 6}}},
+       {{core::Code::kParameterNotMatched, "Parameters.b", 1},
+        {core::Code::kParameterTypeNotSupported, "Parameters.b", 6}}},
       {"length wins over not matched", "x", "{\"" + key65 + "\": 2}",
-       {{Code::kParameterKeyExceedLimit, "Parameters." + key65, 1},
-        {Code::kParameterTypeNotSupported, "Parameters." + key65, 70}}},
+       {{core::Code::kParameterKeyExceedLimit, "Parameters." + key65, 1},
+        {core::Code::kParameterTypeNotSupported, "Parameters." + key65, 70}}},
       {"object rules before pair rules", "{{a}}", R"({"z": "1", "a": "2", "Z": 3})",
-       {{Code::kParameterKeyDuplicate, "Parameters.Z", 21},
-        {Code::kParameterNotMatched, "Parameters.z", 1},
-        {Code::kParameterNotMatched, "Parameters.Z", 21},
-        {Code::kParameterTypeNotSupported, "Parameters.Z", 26}}},
+       {{core::Code::kParameterKeyDuplicate, "Parameters.Z", 21},
+        {core::Code::kParameterNotMatched, "Parameters.z", 1},
+        {core::Code::kParameterNotMatched, "Parameters.Z", 21},
+        {core::Code::kParameterTypeNotSupported, "Parameters.Z", 26}}},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.name);
-    const TemplateScan scan = ScanTemplate(c.content, Limits{});
+    const TemplateScan scan = ScanTemplate(c.content, core::Limits{});
     ASSERT_TRUE(scan.findings.ok());
-    const ParametersCheck p = CheckParameters(c.json, Limits{}, &scan);
+    const ParametersCheck p = CheckParameters(c.json, core::Limits{}, &scan);
     ASSERT_EQ(p.findings.violations.size(), c.violations.size());
     for (size_t i = 0; i < c.violations.size(); ++i) {
       SCOPED_TRACE(i);
-      const Violation& v = p.findings.violations[i];
+      const core::Violation& v = p.findings.violations[i];
       EXPECT_EQ(v.code, c.violations[i].code);
       EXPECT_EQ(v.field, c.violations[i].field);
       ASSERT_TRUE(v.span.has_value());
@@ -116,39 +116,39 @@ TEST(ParametersTest, EveryCodeWithFieldAndOffset) {
 
 TEST(ParametersTest, PairsAndSpans) {
   const std::string json = R"({ "name" : "J\"ack" , "n": "" })";
-  const ParametersCheck p = CheckParameters(json, Limits{}, nullptr);
+  const ParametersCheck p = CheckParameters(json, core::Limits{}, nullptr);
   ASSERT_TRUE(p.findings.ok());
   ASSERT_EQ(p.pairs.size(), 2u);
   EXPECT_EQ(p.pairs[0].key, "name");
   EXPECT_EQ(p.pairs[0].value, "J\"ack");
-  EXPECT_EQ(p.pairs[0].key_span, (Span{2, 6}));
-  EXPECT_EQ(p.pairs[0].value_span, (Span{11, 8}));
+  EXPECT_EQ(p.pairs[0].key_span, (core::Span{2, 6}));
+  EXPECT_EQ(p.pairs[0].value_span, (core::Span{11, 8}));
   EXPECT_TRUE(p.pairs[1].value_is_string);
   EXPECT_EQ(p.pairs[1].value, "");
 }
 
 TEST(ParametersTest, WithoutContentNothingIsUnmatched) {
-  const ParametersCheck p = CheckParameters(R"({"any": "1"})", Limits{}, nullptr);
+  const ParametersCheck p = CheckParameters(R"({"any": "1"})", core::Limits{}, nullptr);
   EXPECT_TRUE(p.findings.ok());
   EXPECT_TRUE(p.findings.warnings.empty());
 }
 
 TEST(ParametersTest, LimitsComeFromTheLimitsValue) {
-  Limits limits;
+  core::Limits limits;
   limits.max_parameter_pairs = 2;
   limits.max_parameter_key_chars = 3;
   const ParametersCheck p =
       CheckParameters(R"({"a":"1","b":"2","abcd":"3"})", limits, nullptr);
   ASSERT_EQ(p.findings.violations.size(), 2u);
-  EXPECT_EQ(p.findings.violations[0].code, Code::kParameterCountExceedLimit);
+  EXPECT_EQ(p.findings.violations[0].code, core::Code::kParameterCountExceedLimit);
   EXPECT_EQ(p.findings.violations[0].span->offset, 17u);
-  EXPECT_EQ(p.findings.violations[1].code, Code::kParameterKeyExceedLimit);
+  EXPECT_EQ(p.findings.violations[1].code, core::Code::kParameterKeyExceedLimit);
 }
 
 TEST(ParametersTest, MissingValueWarnsOncePerName) {
   const TemplateScan scan =
-      ScanTemplate("{{a}} {{b}} {{A}} {{ACS::RegionId}} {{oos:x}}", Limits{});
-  const ParametersCheck p = CheckParameters(R"({"b": "1"})", Limits{}, &scan);
+      ScanTemplate("{{a}} {{b}} {{A}} {{ACS::RegionId}} {{oos:x}}", core::Limits{});
+  const ParametersCheck p = CheckParameters(R"({"b": "1"})", core::Limits{}, &scan);
   ASSERT_TRUE(p.findings.ok());
   ASSERT_EQ(p.findings.warnings.size(), 1u);
   EXPECT_EQ(p.findings.warnings[0].id, "parameters.missing-value");
@@ -161,7 +161,7 @@ TEST(ParametersTest, MissingValueWarnsOncePerName) {
 TEST(ParametersTest, ManyNamesMatchIgnoringCase) {
   std::string content;
   for (int i = 0; i < 40; ++i) content += "{{Name" + std::to_string(i) + "}}";
-  Limits limits;
+  core::Limits limits;
   limits.max_parameter_pairs = 100;
   limits.max_content_parameters = 100;
   const TemplateScan scan = ScanTemplate(content, limits);
@@ -173,8 +173,8 @@ TEST(ParametersTest, ManyNamesMatchIgnoringCase) {
   const ParametersCheck p = CheckParameters(json, limits, &scan);
   // Keys NAME0..NAME38 (even) match; NAME40..NAME58 do not.
   ASSERT_EQ(p.findings.violations.size(), 10u);
-  for (const Violation& v : p.findings.violations) {
-    EXPECT_EQ(v.code, Code::kParameterNotMatched);
+  for (const core::Violation& v : p.findings.violations) {
+    EXPECT_EQ(v.code, core::Code::kParameterNotMatched);
     EXPECT_GE(std::stoi(v.field.substr(std::string("Parameters.NAME").size())), 40);
   }
   // Name1, Name3, ... Name39 have no value: 20 warnings, in content order.
@@ -186,14 +186,14 @@ TEST(ParametersTest, ManyDuplicatesStayLinear) {
   std::string json = "{";
   for (int i = 0; i < 50000; ++i) json += std::string(i ? "," : "") + "\"k\":\"v\"";
   json += "}";
-  Limits all;
+  core::Limits all;
   all.max_violations = 1 << 20;
   const ParametersCheck p = CheckParameters(json, all, nullptr);
   // The count rule, then one duplicate per repeat.
   ASSERT_EQ(p.findings.violations.size(), 1u + 49999u);
   EXPECT_EQ(p.findings.violations.back().span->offset, json.size() - 8);
   // With the default cap: 100 kept, the rest counted, the first the same.
-  const ParametersCheck capped = CheckParameters(json, Limits{}, nullptr);
+  const ParametersCheck capped = CheckParameters(json, core::Limits{}, nullptr);
   ASSERT_EQ(capped.findings.violations.size(), 100u);
   EXPECT_EQ(capped.findings.dropped, 1u + 49999u - 100u);
   EXPECT_EQ(capped.findings.violations[0].code, p.findings.violations[0].code);
@@ -205,17 +205,17 @@ TEST(ParametersTest, ManyDuplicatesStayLinear) {
 // its name (ignoring case); a missing or non-string value renders empty.
 TEST(ParametersTest, SubstitutionDelta) {
   const std::string content = "a {{name}} b {{ Name }} c {{other}} d {{gone}} {{ACS::RegionId}}";
-  const TemplateScan scan = ScanTemplate(content, Limits{});
+  const TemplateScan scan = ScanTemplate(content, core::Limits{});
   // name: "xy" then "NAME": "abcd" (the later wins); other: a number.
   const ParametersCheck p =
-      CheckParameters(R"({"name": "xy", "other": 5, "NAME": "abcd"})", Limits{}, &scan);
+      CheckParameters(R"({"name": "xy", "other": 5, "NAME": "abcd"})", core::Limits{}, &scan);
   const int64_t placeholders = 8 + 10 + 9 + 8;  // {{name}} {{ Name }} {{other}} {{gone}}
   EXPECT_EQ(p.substitution_delta, 4 + 4 - placeholders);
-  EXPECT_EQ(CheckParameters("{}", Limits{}, &scan).substitution_delta, -placeholders);
-  EXPECT_EQ(CheckParameters(R"({"name": "xy"})", Limits{}, nullptr).substitution_delta, 0);
+  EXPECT_EQ(CheckParameters("{}", core::Limits{}, &scan).substitution_delta, -placeholders);
+  EXPECT_EQ(CheckParameters(R"({"name": "xy"})", core::Limits{}, nullptr).substitution_delta, 0);
   // Not an object: no values at all.
-  EXPECT_EQ(CheckParameters(R"(["name"])", Limits{}, &scan).substitution_delta, -placeholders);
-  EXPECT_EQ(CheckParameters(R"({"name": )", Limits{}, &scan).substitution_delta, -placeholders);
+  EXPECT_EQ(CheckParameters(R"(["name"])", core::Limits{}, &scan).substitution_delta, -placeholders);
+  EXPECT_EQ(CheckParameters(R"({"name": )", core::Limits{}, &scan).substitution_delta, -placeholders);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "params/internal/byte_scan.h"
 #include "params/internal/words.h"
-#include "rules/ascii.h"
+#include "core/ascii.h"
 
 namespace runcheck {
 namespace params {
@@ -100,7 +100,7 @@ bool NamesAnEvaluator(std::string_view text, size_t begin, size_t end,
   return internal::AnyWordOutside(text, begin, end, placeholders, kWordBytes,
                                   [](std::string_view word) {
     for (const char* e : kEvaluators) {
-      if (EqualsIgnoreCase(word, e)) return true;
+      if (core::EqualsIgnoreCase(word, e)) return true;
     }
     return false;
   });
@@ -191,7 +191,7 @@ class Lexer {
   void Placeholder(size_t index) {
     using C = PowerShellContext;
     PowerShellPlaceholder& p = out_[index];
-    const Span span = scan_.placeholders[index].span;
+    const core::Span span = scan_.placeholders[index].span;
     FrameState& f = Top();
     statement_start_[index] = InnermostCode().statement_start;
     before_end_[index] = span.offset;

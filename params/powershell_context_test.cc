@@ -12,7 +12,7 @@ namespace {
 using C = PowerShellContext;
 
 std::vector<C> Contexts(const std::string& text) {
-  const TemplateScan scan = ScanTemplate(text, Limits{});
+  const TemplateScan scan = ScanTemplate(text, core::Limits{});
   std::vector<C> out;
   for (const PowerShellPlaceholder& p : PowerShellContexts(text, scan)) out.push_back(p.context);
   return out;
@@ -69,7 +69,7 @@ TEST(PowerShellContextTest, EveryContext) {
 
 TEST(PowerShellContextTest, HereStringBodyBounds) {
   const std::string text = "$a = @'\r\nline {{v}}\r\n'@\nafter";
-  const TemplateScan scan = ScanTemplate(text, Limits{});
+  const TemplateScan scan = ScanTemplate(text, core::Limits{});
   const std::vector<PowerShellPlaceholder> c = PowerShellContexts(text, scan);
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].context, C::kHereString);

@@ -5,8 +5,8 @@
 #include "params/cmd_context.h"
 #include "params/powershell_context.h"
 #include "params/shell_context.h"
-#include "rules/ascii.h"
-#include "rules/utf8.h"
+#include "core/ascii.h"
+#include "core/utf8.h"
 
 namespace runcheck {
 namespace params {
@@ -56,7 +56,7 @@ std::optional<std::string> CheckText(std::string_view value, bool utf8, std::str
     return Refuse(why, "the value holds a NUL byte");
   }
   if (utf8) {
-    const Utf8Facts f = ScanUtf8(value);
+    const core::Utf8Facts f = core::ScanUtf8(value);
     if (!f.valid) {
       return Refuse(why, "the value is not valid UTF-8 at byte " +
                              std::to_string(f.first_invalid));
@@ -293,7 +293,7 @@ ParameterValues ParameterValues::FromPairs(const std::vector<ParameterPair>& pai
 }
 
 void ParameterValues::Set(std::string_view name, std::string value) {
-  std::string key = ToLowerAscii(name);
+  std::string key = core::ToLowerAscii(name);
   auto it = std::lower_bound(entries_.begin(), entries_.end(), key, KeyLess);
   if (it != entries_.end() && it->first == key) {
     it->second = std::move(value);
@@ -306,9 +306,9 @@ const std::string* ParameterValues::Find(std::string_view name) const {
   // Keys are stored lower-cased, so comparing ignoring case keeps the order.
   auto it = std::lower_bound(entries_.begin(), entries_.end(), name,
                              [](const Entry& e, std::string_view n) {
-                               return CompareIgnoreCase(e.first, n) < 0;
+                               return core::CompareIgnoreCase(e.first, n) < 0;
                              });
-  return it != entries_.end() && EqualsIgnoreCase(it->first, name) ? &it->second : nullptr;
+  return it != entries_.end() && core::EqualsIgnoreCase(it->first, name) ? &it->second : nullptr;
 }
 
 std::optional<std::string> QuoteValue(std::string_view value, Quoting quoting,
@@ -334,7 +334,7 @@ std::optional<std::string> QuoteValue(std::string_view value, Quoting quoting,
       out += '\'';
       break;
     case Quoting::kPowerShell: {
-      const Utf8Facts f = ScanUtf8(value);
+      const core::Utf8Facts f = core::ScanUtf8(value);
       if (!f.valid) {
         return Refuse(why, "the value is not valid UTF-8 at byte " +
                                std::to_string(f.first_invalid));
@@ -354,7 +354,7 @@ std::optional<std::string> QuoteValue(std::string_view value, Quoting quoting,
       break;
     }
     case Quoting::kCmd: {
-      const Utf8Facts f = ScanUtf8(value, /*allow_tab_lf_cr=*/false);
+      const core::Utf8Facts f = core::ScanUtf8(value, /*allow_tab_lf_cr=*/false);
       if (!f.valid) {
         return Refuse(why, "the value is not valid UTF-8 at byte " +
                                std::to_string(f.first_invalid));

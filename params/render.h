@@ -154,7 +154,7 @@
 
 #include "params/parameters.h"
 #include "params/template.h"
-#include "rules/violation.h"
+#include "core/violation.h"
 
 namespace runcheck {
 namespace params {
@@ -193,7 +193,7 @@ struct RenderError {
   // params/cmd_context.h), whatever its value.
   enum Kind { kUnsafeValue, kMissingBuiltin, kUnresolvedReference, kUnsafeContext };
   Kind kind;
-  Span placeholder;     // in the content
+  core::Span placeholder;     // in the content
   std::string detail;
 };
 

@@ -23,7 +23,7 @@ RenderOptions With(Quoting quoting, const ParameterValues* user,
 }
 
 Rendered RenderWith(std::string_view content, const RenderOptions& options) {
-  const TemplateScan scan = ScanTemplate(content, Limits{});
+  const TemplateScan scan = ScanTemplate(content, core::Limits{});
   EXPECT_TRUE(scan.findings.ok());
   return Render(content, scan, options);
 }
@@ -100,7 +100,7 @@ TEST(RenderTest, BuiltinsAndStoreReferences) {
   const Rendered missing = RenderWith("ok {{ACS::RegionId}}", options);
   ASSERT_TRUE(missing.error.has_value());
   EXPECT_EQ(missing.error->kind, RenderError::kMissingBuiltin);
-  EXPECT_EQ(missing.error->placeholder, (Span{3, 17}));
+  EXPECT_EQ(missing.error->placeholder, (core::Span{3, 17}));
   EXPECT_TRUE(missing.script.empty());
 
   std::vector<std::pair<std::string, bool>> asked;
@@ -121,7 +121,7 @@ TEST(RenderTest, BuiltinsAndStoreReferences) {
 
 TEST(RenderTest, RejectedPlaceholdersStayAsText) {
   const std::string content = "{{a b}} {{}} {{x}}";
-  const TemplateScan scan = ScanTemplate(content, Limits{});
+  const TemplateScan scan = ScanTemplate(content, core::Limits{});
   ParameterValues user;
   user.Set("x", "1");
   EXPECT_EQ(Render(content, scan, With(Quoting::kRaw, &user)).script, "{{a b}} {{}} 1");
@@ -310,7 +310,7 @@ TEST(RenderTest, ContextGoldens) {
 TEST(RenderTest, PlannedRenderingIsTheSame) {
   const std::string text =
       "echo {{v}} \"{{v}}\" '{{v}}' ${{v}}\nWrite-Host \"{{v}}\" @'\n{{v}}\n'@\nset \"x={{v}}\"";
-  const TemplateScan scan = ScanTemplate(text, Limits{});
+  const TemplateScan scan = ScanTemplate(text, core::Limits{});
   for (Quoting q : {Quoting::kRaw, Quoting::kPosixShell, Quoting::kPowerShell, Quoting::kCmd}) {
     const RenderPlan plan(text, scan, q);
     EXPECT_EQ(plan.quoting(), q);
@@ -340,7 +340,7 @@ TEST(RenderTest, UnsafeValueNamesThePlaceholder) {
   const Rendered r = RenderWith("echo ok {{v}}", With(Quoting::kCmd, &user));
   ASSERT_TRUE(r.error.has_value());
   EXPECT_EQ(r.error->kind, RenderError::kUnsafeValue);
-  EXPECT_EQ(r.error->placeholder, (Span{8, 5}));
+  EXPECT_EQ(r.error->placeholder, (core::Span{8, 5}));
 }
 
 TEST(RenderTest, SubstitutedSizeMatchesRawRendering) {
@@ -353,7 +353,7 @@ TEST(RenderTest, SubstitutedSizeMatchesRawRendering) {
   user.Set("b", "");
   for (const std::string& content : contents) {
     SCOPED_TRACE(content);
-    const TemplateScan scan = ScanTemplate(content, Limits{});
+    const TemplateScan scan = ScanTemplate(content, core::Limits{});
     ParameterValues builtins;
     builtins.Set("RegionId", "{{ACS::RegionId}}");  // left as written
     const Rendered r = Render(content, scan, With(Quoting::kRaw, &user, &builtins));

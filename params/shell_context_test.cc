@@ -12,7 +12,7 @@ namespace {
 using C = ShellContext;
 
 std::vector<C> Contexts(const std::string& text) {
-  const TemplateScan scan = ScanTemplate(text, Limits{});
+  const TemplateScan scan = ScanTemplate(text, core::Limits{});
   std::vector<C> out;
   for (const ShellPlaceholder& p : PosixShellContexts(text, scan)) out.push_back(p.context);
   return out;
@@ -93,7 +93,7 @@ TEST(ShellContextTest, EveryContext) {
 
 TEST(ShellContextTest, HereDocumentBodyBounds) {
   const std::string text = "cat <<-END\nline {{v}}\n\tEND\nafter";
-  const TemplateScan scan = ScanTemplate(text, Limits{});
+  const TemplateScan scan = ScanTemplate(text, core::Limits{});
   const std::vector<ShellPlaceholder> c = PosixShellContexts(text, scan);
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].delimiter, "END");

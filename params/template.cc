@@ -6,9 +6,9 @@
 #include <string>
 
 #include "absl/container/inlined_vector.h"
-#include "params/name_index.h"
-#include "rules/ascii.h"
-#include "rules/utf8.h"
+#include "params/internal/name_index.h"
+#include "core/ascii.h"
+#include "core/utf8.h"
 
 namespace runcheck {
 namespace params {
@@ -30,9 +30,9 @@ bool AllOf(std::string_view s, Pred pred) {
   return true;
 }
 
-bool UserNameChar(unsigned char c) { return IsAlnumAscii(c) || c == '_' || c == '-'; }
+bool UserNameChar(unsigned char c) { return core::IsAlnumAscii(c) || c == '_' || c == '-'; }
 bool StoreNameChar(unsigned char c) {
-  return IsAlnumAscii(c) || c == '_' || c == '.' || c == '/' || c == '-';
+  return core::IsAlnumAscii(c) || c == '_' || c == '.' || c == '/' || c == '-';
 }
 
 // Whether two placeholders count once toward the distinct limit: same kind
@@ -41,16 +41,16 @@ bool SameName(const Placeholder& a, const Placeholder& b) {
   if (a.kind != b.kind) return false;
   return a.kind == Placeholder::kParameterStore ? a.secret == b.secret && a.name == b.name
                                                 : a.name_hash == b.name_hash &&
-                                                      EqualsIgnoreCase(a.name, b.name);
+                                                      core::EqualsIgnoreCase(a.name, b.name);
 }
 
 // Whether `s` is a user parameter name ([A-Za-z0-9_-]+); if so, its
-// FoldedHash (rules/ascii.h), computed in the same pass.
+// FoldedHash (core/ascii.h), computed in the same pass.
 bool UserName(std::string_view s, uint64_t* hash) {
-  uint64_t h = kFoldedHashSeed;
+  uint64_t h = core::kFoldedHashSeed;
   for (char c : s) {
     if (!UserNameChar(static_cast<unsigned char>(c))) return false;
-    h = FoldedHashStep(h, c);
+    h = core::FoldedHashStep(h, c);
   }
   *hash = h;
   return !s.empty();
@@ -70,10 +70,10 @@ size_t FindPair(std::string_view s, size_t from, char c) {
 
 }  // namespace
 
-TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
+TemplateScan ScanTemplate(std::string_view content, const core::Limits& limits) {
   TemplateScan out;
-  auto fail = [&](Code code, Span span, std::string detail) {
-    out.findings.Add(Violation{code, std::string(kField), span, std::move(detail)},
+  auto fail = [&](core::Code code, core::Span span, std::string detail) {
+    out.findings.Add(core::Violation{code, std::string(kField), span, std::move(detail)},
                      limits.max_violations);
   };
   // One placeholder per distinct name so far; at most limit + 1 entries, so
@@ -89,7 +89,7 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
     if (open == std::string_view::npos) break;
     const size_t close = FindPair(content, open + 2, '}');
     if (close == std::string_view::npos) break;  // unclosed: plain text
-    const Span span{open, close + 2 - open};
+    const core::Span span{open, close + 2 - open};
     std::string_view inner = content.substr(open + 2, close - open - 2);
     while (!inner.empty() && IsSpace(inner.front())) inner.remove_prefix(1);
     while (!inner.empty() && IsSpace(inner.back())) inner.remove_suffix(1);
@@ -98,17 +98,17 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
     std::optional<Placeholder> p;  // a built-in or parameter-store reference
     bool is_new = false;           // a name `distinct` does not hold yet
     if (inner.empty()) {
-      fail(Code::kCmdParamEmptyKey, span, "the placeholder has no name");
-    } else if ((inner[0] == 'A' || inner[0] == 'a') && StartsWithIgnoreCase(inner, "ACS::")) {
+      fail(core::Code::kCmdParamEmptyKey, span, "the placeholder has no name");
+    } else if ((inner[0] == 'A' || inner[0] == 'a') && core::StartsWithIgnoreCase(inner, "ACS::")) {
       const std::string_view name = inner.substr(5);
       const bool known = std::any_of(
           std::begin(kBuiltins), std::end(kBuiltins),
-          [&](std::string_view b) { return EqualsIgnoreCase(b, name); });
+          [&](std::string_view b) { return core::EqualsIgnoreCase(b, name); });
       if (known) {
         p = Placeholder{Placeholder::kBuiltin, name, span};
       } else {
-        fail(Code::kCmdParamInvalidParamName, span,
-             "unknown built-in parameter ACS::" + QuoteUserText(name) +
+        fail(core::Code::kCmdParamInvalidParamName, span,
+             "unknown built-in parameter ACS::" + core::QuoteUserText(name) +
                  " (known: RegionId, AccountId, InstanceId, InstanceName, "
                  "InvokeId, CommandId)");
       }
@@ -119,16 +119,16 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
         p = Placeholder{Placeholder::kParameterStore, name, span};
         p->secret = inner[3] != ':';
       } else {
-        fail(Code::kParameterStoreInvalidParameters, span,
+        fail(core::Code::kParameterStoreInvalidParameters, span,
              "a parameter-store name takes only letters, digits and _ . / -");
       }
     } else if (static_cast<int>(inner.size()) > limits.max_parameter_name_bytes) {
-      fail(Code::kCmdParamNameExceedLimit, span,
+      fail(core::Code::kCmdParamNameExceedLimit, span,
            "the parameter name has " + std::to_string(inner.size()) +
                " bytes; the limit is " +
                std::to_string(limits.max_parameter_name_bytes));
     } else if (uint64_t hash = 0; !UserName(inner, &hash)) {
-      fail(Code::kCmdParamInvalidParamName, span,
+      fail(core::Code::kCmdParamInvalidParamName, span,
            "a parameter name takes only letters, digits, _ and -");
     } else {
       // The usual case, kept lean: a user name is new to `distinct` exactly
@@ -141,7 +141,7 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
       is_new = added;
     }
     if (p) {  // a built-in or a parameter-store reference
-      p->name_hash = p->kind == Placeholder::kParameterStore ? 0 : FoldedHash(p->name);
+      p->name_hash = p->kind == Placeholder::kParameterStore ? 0 : core::FoldedHash(p->name);
       out.placeholders.push_back(*p);
       is_new = !count_reported &&
                std::none_of(distinct.begin(), distinct.end(),
@@ -152,7 +152,7 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
     distinct.push_back(out.placeholders.size() - 1);
     if (static_cast<int>(distinct.size()) > limits.max_content_parameters) {
       count_reported = true;
-      fail(Code::kCmdParamCountExceedLimit, span,
+      fail(core::Code::kCmdParamCountExceedLimit, span,
            "more than " + std::to_string(limits.max_content_parameters) +
                " distinct parameters");
     }
@@ -160,7 +160,7 @@ TemplateScan ScanTemplate(std::string_view content, const Limits& limits) {
   // The count rule reports after the per-placeholder rules.
   std::stable_partition(
       out.findings.violations.begin(), out.findings.violations.end(),
-      [](const Violation& v) { return v.code != Code::kCmdParamCountExceedLimit; });
+      [](const core::Violation& v) { return v.code != core::Code::kCmdParamCountExceedLimit; });
   return out;
 }
 

@@ -51,8 +51,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/limits.h"
-#include "rules/violation.h"
+#include "core/limits.h"
+#include "core/violation.h"
 
 namespace runcheck {
 namespace params {
@@ -61,8 +61,8 @@ struct Placeholder {
   enum Kind { kUser, kBuiltin, kParameterStore };
   Kind kind;
   std::string_view name;  // trimmed; without the ACS:: / oos: prefix
-  Span span;              // the whole {{...}}
-  // FoldedHash(name) (rules/ascii.h), for matching user and built-in names,
+  core::Span span;              // the whole {{...}}
+  // FoldedHash(name) (core/ascii.h), for matching user and built-in names,
   // which compare ignoring case.
   uint64_t name_hash = 0;
   // kParameterStore: `{{oos-secret:name}}` rather than `{{oos:name}}`. The
@@ -80,10 +80,10 @@ struct TemplateScan {
     size_t uses;
   };
   std::vector<UserName> user_names;
-  Findings findings;
+  core::Findings findings;
 };
 
-TemplateScan ScanTemplate(std::string_view content, const Limits& limits);
+TemplateScan ScanTemplate(std::string_view content, const core::Limits& limits);
 
 }  // namespace params
 }  // namespace runcheck

@@ -50,23 +50,24 @@
 #include <utility>
 #include <vector>
 
-#include "rules/limits.h"
-#include "rules/violation.h"
+#include "core/limits.h"
+#include "core/violation.h"
 
 namespace runcheck {
+namespace rules {
 
 struct Problem {
-  Code code;
-  std::optional<Span> span;  // into the checked value
+  core::Code code;
+  std::optional<core::Span> span;  // into the checked value
   std::string detail;
 };
 
 class RuleContext {
  public:
-  RuleContext(const Limits& limits, bool fail_fast, Findings* out)
+  RuleContext(const core::Limits& limits, bool fail_fast, core::Findings* out)
       : limits_(limits), fail_fast_(fail_fast), out_(out) {}
 
-  const Limits& limits() const { return limits_; }
+  const core::Limits& limits() const { return limits_; }
   bool stopped() const { return fail_fast_ && !out_->violations.empty(); }
 
   // Whether a violation (warning) reported now would be kept rather than
@@ -74,45 +75,45 @@ class RuleContext {
   bool has_room() const { return !stopped() && out_->HasRoom(limits_.max_violations); }
   bool has_warning_room() const { return out_->HasWarningRoom(limits_.max_warnings); }
 
-  void Report(Code code, std::string field, std::optional<Span> span,
+  void Report(core::Code code, std::string field, std::optional<core::Span> span,
               std::string detail) {
     if (stopped()) return;
     if (out_->violations.empty()) out_->violations.reserve(8);  // one allocation, usually
-    out_->Add(Violation{code, std::move(field), span, std::move(detail)},
+    out_->Add(core::Violation{code, std::move(field), span, std::move(detail)},
               limits_.max_violations);
   }
   void Report(Problem p, std::string field) {
     Report(p.code, std::move(field), p.span, std::move(p.detail));
   }
-  void Warn(std::string_view id, std::string field, std::optional<Span> span,
+  void Warn(std::string_view id, std::string field, std::optional<core::Span> span,
             std::string detail) {
     if (out_->warnings.empty()) out_->warnings.reserve(4);
-    out_->Add(Warning{id, std::move(field), span, std::move(detail)}, limits_.max_warnings);
+    out_->Add(core::Warning{id, std::move(field), span, std::move(detail)}, limits_.max_warnings);
   }
   // Counts a warning that would not be kept (see has_warning_room), without
   // building it.
   void DropWarning() { ++out_->dropped_warnings; }
   // Adds another check's findings (a sub-parser's), keeping fail-fast and
   // the caps (its dropped counts carry over).
-  void Merge(Findings f) {
+  void Merge(core::Findings f) {
     if (out_->violations.empty() && !f.violations.empty()) out_->violations.reserve(8);
-    for (Violation& v : f.violations) {
+    for (core::Violation& v : f.violations) {
       if (stopped()) break;
       out_->Add(std::move(v), limits_.max_violations);
     }
     if (!stopped()) out_->dropped += f.dropped;
-    for (Warning& w : f.warnings) out_->Add(std::move(w), limits_.max_warnings);
+    for (core::Warning& w : f.warnings) out_->Add(std::move(w), limits_.max_warnings);
     out_->dropped_warnings += f.dropped_warnings;
   }
 
  private:
-  const Limits& limits_;
+  const core::Limits& limits_;
   bool fail_fast_;
-  Findings* out_;
+  core::Findings* out_;
 };
 
 using ValueCheck =
-    std::function<std::optional<Problem>(std::string_view value, const Limits&)>;
+    std::function<std::optional<Problem>(std::string_view value, const core::Limits&)>;
 
 template <typename In>
 using Rule = std::function<void(const In&, RuleContext&)>;
@@ -142,7 +143,7 @@ Rule<In> Field(std::string field, Getter<In> get, std::vector<ValueCheck> checks
 
 // A required parameter: `missing` when absent or empty, else the checks.
 template <typename In>
-Rule<In> Required(std::string field, Getter<In> get, Code missing,
+Rule<In> Required(std::string field, Getter<In> get, core::Code missing,
                   std::vector<ValueCheck> checks = {}) {
   return [field = std::move(field), get = std::move(get), missing,
           checks = std::move(checks)](const In& in, RuleContext& ctx) {
@@ -177,28 +178,29 @@ Rule<In> AllOf(std::vector<Rule<In>> rules) {
 
 // At most `*limit` code points (invalid bytes count one each). Span: the
 // characters over the limit.
-ValueCheck MaxChars(int Limits::*limit, Code code);
+ValueCheck MaxChars(int core::Limits::*limit, core::Code code);
 // At most `*limit` bytes. Span: the bytes over the limit.
-ValueCheck MaxBytes(int Limits::*limit, Code code);
+ValueCheck MaxBytes(int core::Limits::*limit, core::Code code);
 // Valid UTF-8 without control characters (SPEC section 10; TAB, LF and CR
 // allowed when `allow_tab_lf_cr`). Span: the first offending character.
-ValueCheck Utf8NoControl(Code code, bool allow_tab_lf_cr = false);
+ValueCheck Utf8NoControl(core::Code code, bool allow_tab_lf_cr = false);
 // Valid UTF-8 without NUL: the text rule of a parameter that has no
 // character rule of its own, with `code` InvalidRequest.Malformed (SPEC 10,
 // *Envelope vs value*: both wire forms refuse the same bytes), or a format
 // code for values that have one (tag keys and values). Span: the first
 // offending byte.
-ValueCheck Utf8NoNul(Code code);
+ValueCheck Utf8NoNul(core::Code code);
 // Exactly one of `allowed` (ASCII case ignored when `ignore_case`).
-ValueCheck OneOf(std::vector<std::string_view> allowed, Code code,
+ValueCheck OneOf(std::vector<std::string_view> allowed, core::Code code,
                  bool ignore_case = false);
 // `true` or `false` in any case (SPEC section 10, Types).
-ValueCheck Boolean(Code code);
+ValueCheck Boolean(core::Code code);
 
 // Whether Boolean() accepts `text`, and the value of such a text.
 bool IsBooleanText(std::string_view text);
 bool BooleanValue(std::string_view text);
 
+}  // namespace rules
 }  // namespace runcheck
 
 #endif  // RUNCHECK_RULES_ENGINE_H_

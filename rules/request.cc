@@ -4,9 +4,10 @@
 #include <array>
 #include <string>
 
-#include "rules/ascii.h"
+#include "core/ascii.h"
 
 namespace runcheck {
+namespace rules {
 
 const std::vector<ScalarParameter>& ScalarParameters() {
   static const auto* const kParameters = new std::vector<ScalarParameter>{
@@ -97,7 +98,7 @@ bool IsEnvelopeKey(std::string_view key) {
 
 namespace {
 
-char Fold(char c) { return LowerAscii(c); }
+char Fold(char c) { return core::LowerAscii(c); }
 
 // Levenshtein distance of `a` and `b` ignoring ASCII case, or `limit + 1`
 // when it is over `limit`. Both are short (the caller checks).
@@ -168,4 +169,5 @@ bool operator==(const Request& a, const Request& b) {
          a.resource_tags == b.resource_tags;
 }
 
+}  // namespace rules
 }  // namespace runcheck

@@ -34,6 +34,7 @@
 #include <vector>
 
 namespace runcheck {
+namespace rules {
 
 struct ListEntry {
   int index = 0;  // 1-based, as written
@@ -140,6 +141,7 @@ inline bool operator==(const TagEntry& a, const TagEntry& b) {
   return a.index == b.index && a.key == b.key && a.value == b.value;
 }
 
+}  // namespace rules
 }  // namespace runcheck
 
 #endif  // RUNCHECK_RULES_REQUEST_H_

@@ -15,14 +15,15 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 
-#include "rules/json_scan.h"
-#include "rules/utf8.h"
+#include "core/json_scan.h"
+#include "core/utf8.h"
 
 namespace runcheck {
+namespace rules {
 namespace {
 
-Violation Malformed(size_t offset, size_t length, std::string detail) {
-  return Violation{Code::kInvalidRequestMalformed, "", Span{offset, length},
+core::Violation Malformed(size_t offset, size_t length, std::string detail) {
+  return core::Violation{core::Code::kInvalidRequestMalformed, "", core::Span{offset, length},
                    std::move(detail)};
 }
 
@@ -172,7 +173,7 @@ DecodedRequest Begin(WireForm form, std::string_view text) {
     d.malformed = Malformed(0, 3,
                             "the request starts with a UTF-8 byte order mark (EF BB BF); "
                             "send it without one");
-  } else if (const std::optional<size_t> bad = FirstInvalidUtf8(text)) {
+  } else if (const std::optional<size_t> bad = core::FirstInvalidUtf8(text)) {
     d.malformed = Malformed(*bad, 1, "invalid UTF-8 in the request");
   }
   return d;
@@ -217,7 +218,7 @@ struct ListKey {
   ListParam list;
   int half;   // 0 (InstanceId), 1 Key, 2 Value
   int index;
-  Span span;             // the key in the text
+  core::Span span;             // the key in the text
   std::string_view key;  // decoded
 };
 
@@ -272,10 +273,10 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
       break;
     }
     const std::string_view value(value_start, static_cast<size_t>(w - value_start));
-    const Span key_span{begin, eq - begin};
+    const core::Span key_span{begin, eq - begin};
     auto repeated = [&] {
       d.malformed = Malformed(key_span.offset, key_span.length,
-                              "the key " + QuoteUserText(key) + " is repeated");
+                              "the key " + core::QuoteUserText(key) + " is repeated");
     };
     if (const ScalarParameter* const p = FindScalar(key)) {
       if (!seen.Insert(key, p)) {
@@ -310,7 +311,7 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
     if (index == 0) {
       d.malformed = Malformed(key_span.offset, key_span.length,
                               "a list index is 1 to " + std::to_string(kMaxListIndex) +
-                                  " without leading zeros: " + QuoteUserText(key));
+                                  " without leading zeros: " + core::QuoteUserText(key));
       break;
     }
     list_keys.push_back(ListKey{list, half, index, key_span, key});
@@ -326,7 +327,7 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
   // Every list key seen lies before any error found above.
   if (std::optional<ListKey> at = FirstRepeatedListKey(list_keys)) {
     d.malformed = Malformed(at->span.offset, at->span.length,
-                            "the key " + QuoteUserText(at->key) + " is repeated");
+                            "the key " + core::QuoteUserText(at->key) + " is repeated");
   }
 }
 
@@ -346,15 +347,15 @@ namespace {
 
 // Decodes a tag list entry, items[i] of `json`, of list `list`; members
 // other than Key and Value go to `unknown`.
-std::optional<Violation> DecodeTagObject(const JsonScan& json, size_t i, std::string_view list,
+std::optional<core::Violation> DecodeTagObject(const core::JsonScan& json, size_t i, std::string_view list,
                                          TagEntry* entry, std::vector<UnknownKey>* unknown) {
-  const JsonItem& obj = json.items[i];
-  if (obj.kind != JsonKind::kObject) {
+  const core::JsonItem& obj = json.items[i];
+  if (obj.kind != core::JsonKind::kObject) {
     return Malformed(obj.span.offset, obj.span.length,
                      "a tag is an object {\"Key\": ..., \"Value\": ...}");
   }
   bool have_key = false, have_value = false;
-  for (const JsonItem& m : json.Children(i)) {
+  for (const core::JsonItem& m : json.Children(i)) {
     const bool is_key = m.key == "Key";
     if (!is_key && m.key != "Value") {
       unknown->push_back(UnknownKey{m.key, list, entry->index});
@@ -366,11 +367,11 @@ std::optional<Violation> DecodeTagObject(const JsonScan& json, size_t i, std::st
                        "the member " + std::string(m.key) + " is repeated");
     }
     have = true;
-    if (m.kind == JsonKind::kNull) continue;
-    if (m.kind != JsonKind::kString) {
+    if (m.kind == core::JsonKind::kNull) continue;
+    if (m.kind != core::JsonKind::kString) {
       return Malformed(m.span.offset, m.span.length,
                        "a tag's " + std::string(m.key) + " is a string, not a " +
-                           std::string(JsonKindName(m.kind)));
+                           std::string(core::JsonKindName(m.kind)));
     }
     (is_key ? entry->key : entry->value) = m.string_value;
   }
@@ -379,30 +380,30 @@ std::optional<Violation> DecodeTagObject(const JsonScan& json, size_t i, std::st
 
 // The members of the request object into `d`. Views point into json's
 // buffer, which the caller hands to d.storage.
-void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
+void DecodeJsonMembers(const core::JsonScan& json, DecodedRequest& d) {
   Request& r = d.request;
   SeenKeys seen;
   for (auto it = json.Children().begin(); it != json.Children().end(); ++it) {
-    const JsonItem& m = *it;
+    const core::JsonItem& m = *it;
     const ScalarParameter* const p = FindScalar(m.key);
     if (!seen.Insert(m.key, p)) {
       d.malformed = Malformed(m.key_span.offset, m.key_span.length,
-                              "the member " + QuoteUserText(m.key) + " is repeated");
+                              "the member " + core::QuoteUserText(m.key) + " is repeated");
       return;
     }
-    if (m.kind == JsonKind::kNull) continue;
+    if (m.kind == core::JsonKind::kNull) continue;
     auto wrong_type = [&](std::string_view wanted) {
       d.malformed = Malformed(m.span.offset, m.span.length,
                               std::string(m.key) + " takes " + std::string(wanted) + ", not a " +
-                                  std::string(JsonKindName(m.kind)));
+                                  std::string(core::JsonKindName(m.kind)));
     };
     if (p != nullptr) {
       std::optional<std::string_view>& slot = r.*p->member;
-      if (m.kind == JsonKind::kString) {
+      if (m.kind == core::JsonKind::kString) {
         slot = m.string_value;
       } else if (p->wire == WireType::kBoolean &&
-                 (m.kind == JsonKind::kTrue || m.kind == JsonKind::kFalse)) {
-        slot = m.kind == JsonKind::kTrue ? "true" : "false";
+                 (m.kind == core::JsonKind::kTrue || m.kind == core::JsonKind::kFalse)) {
+        slot = m.kind == core::JsonKind::kTrue ? "true" : "false";
       } else if (p->wire != WireType::kString) {
         // A number for Timeout, an object for Parameters; and any other
         // value for these typed parameters is their own error, found by
@@ -421,12 +422,12 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
       continue;
     }
     const bool is_instance = list == ListParam::kInstanceId;
-    if (m.kind != JsonKind::kArray) {
+    if (m.kind != core::JsonKind::kArray) {
       wrong_type("an array");
       return;
     }
     int index = 0;
-    const JsonChildren entries = json.Children(it.index());
+    const core::JsonChildren entries = json.Children(it.index());
     size_t count = 0;
     for (auto e = entries.begin(); e != entries.end() && count <= kMaxListIndex; ++e) ++count;
     if (is_instance) {
@@ -443,10 +444,10 @@ void DecodeJsonMembers(const JsonScan& json, DecodedRequest& d) {
         return;
       }
       if (is_instance) {
-        if (e->kind != JsonKind::kString) {
+        if (e->kind != core::JsonKind::kString) {
           d.malformed = Malformed(e->span.offset, e->span.length,
                                   "InstanceId entries are strings, not a " +
-                                      std::string(JsonKindName(e->kind)));
+                                      std::string(core::JsonKindName(e->kind)));
           return;
         }
         r.instance_ids.push_back(ListEntry{index, e->string_value});
@@ -469,12 +470,12 @@ DecodedRequest DecodeJsonRequest(std::string_view text) {
   DecodedRequest d = Begin(WireForm::kJson, text);
   if (d.malformed) return d;
   // Depth 3 reaches a tag's Key and Value: {"Tag": [{"Key": ...}]}.
-  JsonScan json = ScanJson(text, /*max_depth=*/3);
+  core::JsonScan json = core::ScanJson(text, /*max_depth=*/3);
   if (json.error) {
     d.malformed = Malformed(json.error->offset, 0, "broken JSON: " + json.error->detail);
     return d;
   }
-  if (json.root.kind != JsonKind::kObject) {
+  if (json.root.kind != core::JsonKind::kObject) {
     d.malformed = Malformed(json.root.span.offset, json.root.span.length,
                             "the request is a JSON object");
     return d;
@@ -492,4 +493,5 @@ DecodedRequest DecodeRequest(std::string_view text) {
   return DecodeQueryRequest(text);
 }
 
+}  // namespace rules
 }  // namespace runcheck

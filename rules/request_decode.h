@@ -56,9 +56,10 @@
 #include <string_view>
 
 #include "rules/request.h"
-#include "rules/violation.h"
+#include "core/violation.h"
 
 namespace runcheck {
+namespace rules {
 
 enum class WireForm { kQuery, kJson };
 
@@ -68,7 +69,7 @@ enum class WireForm { kQuery, kJson };
 struct DecodedRequest {
   WireForm form = WireForm::kQuery;
   Request request;                     // what was decoded before any error
-  std::optional<Violation> malformed;  // InvalidRequest.Malformed
+  std::optional<core::Violation> malformed;  // InvalidRequest.Malformed
   std::unique_ptr<char[]> storage;     // the decoded text `request` views
 };
 
@@ -79,6 +80,7 @@ DecodedRequest DecodeRequest(std::string_view text);
 // The highest list index either form accepts.
 inline constexpr int kMaxListIndex = 10000;
 
+}  // namespace rules
 }  // namespace runcheck
 
 #endif  // RUNCHECK_RULES_REQUEST_DECODE_H_

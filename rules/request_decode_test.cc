@@ -5,6 +5,7 @@
 #include "gtest/gtest.h"
 
 namespace runcheck {
+namespace rules {
 namespace {
 
 TEST(RequestDecodeTest, BothFormsAgree) {
@@ -106,7 +107,7 @@ TEST(RequestDecodeTest, MalformedWithOffsets) {
     SCOPED_TRACE(c.name);
     const DecodedRequest d = DecodeRequest(c.text);
     ASSERT_TRUE(d.malformed.has_value());
-    EXPECT_EQ(d.malformed->code, Code::kInvalidRequestMalformed);
+    EXPECT_EQ(d.malformed->code, core::Code::kInvalidRequestMalformed);
     ASSERT_TRUE(d.malformed->span.has_value());
     EXPECT_EQ(d.malformed->span->offset, c.offset);
   }
@@ -131,4 +132,5 @@ TEST(RequestDecodeTest, ManyKeysAreLinear) {
 }
 
 }  // namespace
+}  // namespace rules
 }  // namespace runcheck

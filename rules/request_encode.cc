@@ -1,10 +1,11 @@
 #include "rules/request_encode.h"
 
 
-#include "rules/json_scan.h"
-#include "rules/utf8.h"
+#include "core/json_scan.h"
+#include "core/utf8.h"
 
 namespace runcheck {
+namespace rules {
 namespace {
 
 bool Unreserved(unsigned char c) {
@@ -33,8 +34,8 @@ void AppendPair(std::string& out, std::string_view key, std::string_view value) 
 }
 
 bool AppendJsonString(std::string& out, std::string_view s) {
-  if (!ScanUtf8(s).valid) return false;
-  out += JsonQuote(s);
+  if (!core::ScanUtf8(s).valid) return false;
+  out += core::JsonQuote(s);
   return true;
 }
 
@@ -107,4 +108,5 @@ std::optional<std::string> ToJsonForm(const Request& r) {
   return out;
 }
 
+}  // namespace rules
 }  // namespace runcheck

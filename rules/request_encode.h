@@ -28,10 +28,12 @@
 #include "rules/request.h"
 
 namespace runcheck {
+namespace rules {
 
 std::string ToQueryForm(const Request& request);
 std::optional<std::string> ToJsonForm(const Request& request);
 
+}  // namespace rules
 }  // namespace runcheck
 
 #endif  // RUNCHECK_RULES_REQUEST_ENCODE_H_

@@ -8,14 +8,15 @@
 #include "params/parameters.h"
 #include "params/render.h"
 #include "params/template.h"
-#include "rules/ascii.h"
-#include "rules/base64.h"
-#include "rules/concat.h"
+#include "core/ascii.h"
+#include "core/base64.h"
+#include "core/internal/concat.h"
 #include "rules/engine.h"
 #include "rules/tag_rules.h"
-#include "rules/utf8.h"
+#include "core/utf8.h"
 
 namespace runcheck {
+namespace rules {
 namespace {
 
 bool Given(const std::optional<std::string_view>& v) { return v.has_value() && !v->empty(); }
@@ -66,11 +67,11 @@ bool IsOneOf(std::string_view v, const std::string_view* begin,
   return std::find(begin, end, v) != end;
 }
 
-std::optional<Problem> TimeoutProblem(std::string_view t, const Limits& limits,
+std::optional<Problem> TimeoutProblem(std::string_view t, const core::Limits& limits,
                                       int64_t* value) {
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i] < '0' || t[i] > '9') {
-      return Problem{Code::kInvalidParameterTimeout, Span{i, 1},
+      return Problem{core::Code::kInvalidParameterTimeout, core::Span{i, 1},
                      "Timeout is a whole number of seconds"};
     }
   }
@@ -78,13 +79,13 @@ std::optional<Problem> TimeoutProblem(std::string_view t, const Limits& limits,
   for (char c : t) {
     n = n * 10 + (c - '0');
     if (n > limits.max_timeout_seconds) {
-      return Problem{Code::kInvalidTimeoutExceedLimit, Span{0, t.size()},
-                     "Timeout " + QuoteUserText(t) + " is over the limit " +
+      return Problem{core::Code::kInvalidTimeoutExceedLimit, core::Span{0, t.size()},
+                     "Timeout " + core::QuoteUserText(t) + " is over the limit " +
                          std::to_string(limits.max_timeout_seconds)};
     }
   }
   if (n <= 0) {
-    return Problem{Code::kInvalidParameterTimeout, Span{0, t.size()},
+    return Problem{core::Code::kInvalidParameterTimeout, core::Span{0, t.size()},
                    "Timeout must be positive"};
   }
   *value = n;
@@ -92,7 +93,7 @@ std::optional<Problem> TimeoutProblem(std::string_view t, const Limits& limits,
 }
 
 void Interpret(const Request& r, const ValidateOptions& options, Interpreted& x) {
-  const Limits& limits = options.limits;
+  const core::Limits& limits = options.limits;
   x.type_valid = Given(r.type) &&
                  IsOneOf(*r.type, std::begin(kTypes), std::end(kTypes));
   if (Given(r.enable_parameter)) {
@@ -103,7 +104,7 @@ void Interpret(const Request& r, const ValidateOptions& options, Interpreted& x)
     x.keep_valid = IsBooleanText(*r.keep_command);
     x.keep = x.keep_valid && BooleanValue(*r.keep_command);
   }
-  x.base64 = Given(r.content_encoding) && EqualsIgnoreCase(*r.content_encoding, "Base64");
+  x.base64 = Given(r.content_encoding) && core::EqualsIgnoreCase(*r.content_encoding, "Base64");
   if (Given(r.repeat_mode)) {
     x.repeat_mode_valid =
         IsOneOf(*r.repeat_mode, std::begin(kRepeatModes), std::end(kRepeatModes));
@@ -127,18 +128,18 @@ void Interpret(const Request& r, const ValidateOptions& options, Interpreted& x)
     const std::string_view c = *r.command_content;
     if (x.base64) {
       // DecodeBase64 checks strictly itself; the offset is wanted only on failure.
-      if (std::optional<std::string> decoded = DecodeBase64(c)) {
+      if (std::optional<std::string> decoded = core::DecodeBase64(c)) {
         x.decoded = std::move(*decoded);
         x.content = x.decoded;
       } else {
-        const size_t bad = FirstBase64Error(c).value_or(0);
-        x.content_error = Problem{Code::kCmdContentDecodeError,
-                                  Span{bad, bad < c.size() ? 1u : 0u},
+        const size_t bad = core::FirstBase64Error(c).value_or(0);
+        x.content_error = Problem{core::Code::kCmdContentDecodeError,
+                                  core::Span{bad, bad < c.size() ? 1u : 0u},
                                   "not strict Base64 at byte " + std::to_string(bad)};
       }
     } else {
-      if (const std::optional<size_t> bad = FirstInvalidUtf8(c)) {
-        x.content_error = Problem{Code::kCmdContentDecodeError, Span{*bad, 1},
+      if (const std::optional<size_t> bad = core::FirstInvalidUtf8(c)) {
+        x.content_error = Problem{core::Code::kCmdContentDecodeError, core::Span{*bad, 1},
                                   "plain-text content is not valid UTF-8 at byte " +
                                       std::to_string(*bad)};
       } else {
@@ -159,7 +160,7 @@ Rule<In> CommandContentRule() {
   return [](const In& in, RuleContext& ctx) {
     const Interpreted& x = in.x;
     if (!Given(in.r.command_content)) {
-      ctx.Report(Code::kMissingParameterCommandContent, "CommandContent", std::nullopt,
+      ctx.Report(core::Code::kMissingParameterCommandContent, "CommandContent", std::nullopt,
                  "CommandContent is required");
       return;
     }
@@ -169,12 +170,12 @@ Rule<In> CommandContentRule() {
     }
     int64_t size = static_cast<int64_t>(x.content.size());
     if (x.scan && x.parameters) size += x.parameters->substitution_delta;
-    const Limits& limits = ctx.limits();
+    const core::Limits& limits = ctx.limits();
     const int64_t max = (!x.keep_valid || x.keep) ? limits.max_content_bytes_kept
                                                   : limits.max_content_bytes_unkept;
     const int64_t encoded = params::Base64Length(size);
     if (encoded > max) {
-      ctx.Report(Code::kCmdContentExceedLimit, "CommandContent", std::nullopt,
+      ctx.Report(core::Code::kCmdContentExceedLimit, "CommandContent", std::nullopt,
                  "the content is " + std::to_string(encoded) +
                      " bytes in Base64 after substitution; the limit is " +
                      std::to_string(max));
@@ -187,7 +188,7 @@ Rule<In> TimeoutRule() {
   return [](const In& in, RuleContext& ctx) {
     if (in.x.timeout_problem) ctx.Report(*in.x.timeout_problem, "Timeout");
     if (in.x.timeout_raised) {
-      ctx.Warn("request.timeout-raised", "Timeout", Span{0, in.r.timeout->size()},
+      ctx.Warn("request.timeout-raised", "Timeout", core::Span{0, in.r.timeout->size()},
                "Timeout below " + std::to_string(ctx.limits().min_timeout_seconds) +
                    " s is raised to it");
     }
@@ -199,7 +200,7 @@ Rule<In> RepeatModeWarning() {
     if (Given(in.r.frequency) && Given(in.r.repeat_mode) && in.x.repeat_mode_valid &&
         *in.r.repeat_mode != "Period") {
       ctx.Warn("request.repeat-mode-overridden", "RepeatMode",
-               Span{0, in.r.repeat_mode->size()},
+               core::Span{0, in.r.repeat_mode->size()},
                "Frequency is given, so RepeatMode is Period, not " + std::string(*in.r.repeat_mode));
     }
   };
@@ -218,7 +219,7 @@ Rule<In> FrequencyRule() {
   return [](const In& in, RuleContext& ctx) {
     if (!Given(in.r.frequency)) {
       if (in.x.repeat_mode == "Period") {
-        ctx.Report(Code::kMissingParamFrequency, "Frequency", std::nullopt,
+        ctx.Report(core::Code::kMissingParamFrequency, "Frequency", std::nullopt,
                    "RepeatMode Period needs a Frequency");
       }
       return;
@@ -242,14 +243,14 @@ Rule<In> ParametersRule() {
     const Interpreted& x = in.x;
     if (!x.enable_valid) return;
     if (Given(in.r.parameters) && !x.enable) {
-      ctx.Report(Code::kParameterDisabled, "Parameters", std::nullopt,
+      ctx.Report(core::Code::kParameterDisabled, "Parameters", std::nullopt,
                  "Parameters need EnableParameter=true");
       return;
     }
     if (x.parameters) {
       ctx.Merge(std::move(in.x.parameters->findings));
     } else if (x.scan) {
-      Findings f;
+      core::Findings f;
       f.warnings = params::MissingValueWarnings(*x.scan, {});
       ctx.Merge(std::move(f));
     }
@@ -259,8 +260,8 @@ Rule<In> ParametersRule() {
 Rule<In> ContentEncodingWarning() {
   return [](const In& in, RuleContext& ctx) {
     const auto& e = in.r.content_encoding;
-    if (Given(e) && !EqualsIgnoreCase(*e, "PlainText") && !EqualsIgnoreCase(*e, "Base64")) {
-      ctx.Warn("request.content-encoding-unknown", "ContentEncoding", Span{0, e->size()},
+    if (Given(e) && !core::EqualsIgnoreCase(*e, "PlainText") && !core::EqualsIgnoreCase(*e, "Base64")) {
+      ctx.Warn("request.content-encoding-unknown", "ContentEncoding", core::Span{0, e->size()},
                "unknown ContentEncoding is treated as PlainText");
     }
   };
@@ -270,10 +271,10 @@ Rule<In> WindowsPasswordMissedRule() {
   return [](const In& in, RuleContext& ctx) {
     const Request& r = in.r;
     const bool windows = in.x.type_valid && *r.type != "RunShellScript";
-    if (windows && Given(r.username) && !EqualsIgnoreCase(*r.username, "System") &&
+    if (windows && Given(r.username) && !core::EqualsIgnoreCase(*r.username, "System") &&
         !Given(r.windows_password_name)) {
-      ctx.Report(Code::kWindowsPasswordNameMissed, "WindowsPasswordName", std::nullopt,
-                 "a Windows command run as " + QuoteUserText(*r.username) +
+      ctx.Report(core::Code::kWindowsPasswordNameMissed, "WindowsPasswordName", std::nullopt,
+                 "a Windows command run as " + core::QuoteUserText(*r.username) +
                      " needs WindowsPasswordName");
     }
   };
@@ -292,14 +293,14 @@ Rule<In> InstanceIdRule() {
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     const size_t max = static_cast<size_t>(std::max(0, ctx.limits().max_instances));
     if (ids.size() > max) {
-      ctx.Report(Code::kInstanceIdsExceedLimit, "InstanceId", std::nullopt,
+      ctx.Report(core::Code::kInstanceIdsExceedLimit, "InstanceId", std::nullopt,
                  std::to_string(ids.size()) + " instances; the limit is " +
                      std::to_string(max));
     }
-    static const ValueCheck kText = Utf8NoNul(Code::kInvalidRequestMalformed);
+    static const ValueCheck kText = Utf8NoNul(core::Code::kInvalidRequestMalformed);
     for (const ListEntry& e : r.instance_ids) {
       if (e.value.empty()) {
-        ctx.Report(Code::kMissingParamInstanceId, "InstanceId." + std::to_string(e.index),
+        ctx.Report(core::Code::kMissingParamInstanceId, "InstanceId." + std::to_string(e.index),
                    std::nullopt, "an empty instance ID");
       } else if (std::optional<Problem> p = kText(e.value, ctx.limits())) {
         ctx.Report(std::move(*p), "InstanceId." + std::to_string(e.index));
@@ -312,10 +313,10 @@ Rule<In> InstanceIdRule() {
     const bool instances = !r.instance_ids.empty();
     const bool resource_tags = !r.resource_tags.empty();
     if (instances && resource_tags) {
-      ctx.Report(Code::kInvalidResourceTagConflictWithInstanceIds, "InstanceId",
+      ctx.Report(core::Code::kInvalidResourceTagConflictWithInstanceIds, "InstanceId",
                  std::nullopt, "give InstanceId or ResourceTag, not both");
     } else if (!instances && !resource_tags) {
-      ctx.Report(Code::kMissingParamInstanceId, "InstanceId", std::nullopt,
+      ctx.Report(core::Code::kMissingParamInstanceId, "InstanceId", std::nullopt,
                  "give InstanceId or ResourceTag");
     }
   };
@@ -323,86 +324,95 @@ Rule<In> InstanceIdRule() {
 
 bool IsLowerHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 
-std::optional<Problem> ContainerIdCheck(std::string_view v, const Limits&) {
+std::optional<Problem> ContainerIdCheck(std::string_view v, const core::Limits& limits) {
   size_t start = 0;
   for (std::string_view prefix : {"docker://", "containerd://", "cri-o://"}) {
     if (v.substr(0, prefix.size()) == prefix) start = prefix.size();
   }
   const std::string_view hex = v.substr(start);
-  for (size_t i = 0; i < hex.size() && i < 64; ++i) {
+  const size_t digits = static_cast<size_t>(std::max(0, limits.container_id_hex_digits));
+  const std::string what =
+      "a container ID is " + std::to_string(digits) + " lower-case hexadecimal digits";
+  for (size_t i = 0; i < hex.size() && i < digits; ++i) {
     if (!IsLowerHex(hex[i])) {
-      return Problem{Code::kInvalidContainerIdMalformed, Span{start + i, 1},
-                     "a container ID is 64 lower-case hexadecimal digits"};
+      return Problem{core::Code::kInvalidContainerIdMalformed, core::Span{start + i, 1}, what};
     }
   }
-  if (hex.size() != 64) {
-    return Problem{Code::kInvalidContainerIdMalformed, Span{start, hex.size()},
-                   "a container ID is 64 hexadecimal digits, not " +
-                       std::to_string(hex.size())};
+  if (hex.size() != digits) {
+    return Problem{core::Code::kInvalidContainerIdMalformed, core::Span{start, hex.size()},
+                   what + ", not " + std::to_string(hex.size())};
   }
   return std::nullopt;
 }
 
-std::optional<Problem> ContainerNameCheck(std::string_view v, const Limits&) {
+std::optional<Problem> ContainerNameCheck(std::string_view v, const core::Limits& limits) {
   for (size_t i = 0; i < v.size(); ++i) {
     const char c = v[i];
-    const bool ok = IsAlnumAscii(c) || (i > 0 && (c == '_' || c == '.' || c == '-'));
+    const bool ok = core::IsAlnumAscii(c) || (i > 0 && (c == '_' || c == '.' || c == '-'));
     if (!ok) {
-      return Problem{Code::kInvalidContainerNameMalformed, Span{i, 1},
+      return Problem{core::Code::kInvalidContainerNameMalformed, core::Span{i, 1},
                      i == 0 ? "a container name starts with a letter or digit"
                             : "a container name takes letters, digits, _ . -"};
     }
   }
-  if (v.size() > 255) {
-    return Problem{Code::kInvalidContainerNameMalformed, Span{255, v.size() - 255},
-                   "a container name has at most 255 characters"};
+  const size_t max = static_cast<size_t>(std::max(0, limits.max_container_name_chars));
+  if (v.size() > max) {
+    return Problem{core::Code::kInvalidContainerNameMalformed, core::Span{max, v.size() - max},
+                   "a container name has at most " + std::to_string(max) + " characters"};
   }
   return std::nullopt;
 }
 
-std::optional<Problem> ClientTokenCheck(std::string_view v, const Limits& limits) {
+std::optional<Problem> ClientTokenCheck(std::string_view v, const core::Limits& limits) {
   for (size_t i = 0; i < v.size(); ++i) {
     if (v[i] < 0x21 || v[i] > 0x7E) {
-      return Problem{Code::kInvalidClientTokenMalformed, Span{i, 1},
+      return Problem{core::Code::kInvalidClientTokenMalformed, core::Span{i, 1},
                      "a client token takes printable ASCII without spaces"};
     }
   }
   const size_t max = static_cast<size_t>(std::max(0, limits.max_client_token_chars));
   if (v.size() > max) {
-    return Problem{Code::kInvalidClientTokenMalformed, Span{max, v.size() - max},
+    return Problem{core::Code::kInvalidClientTokenMalformed, core::Span{max, v.size() - max},
                    "a client token has at most " + std::to_string(max) + " characters"};
   }
   return std::nullopt;
 }
 
-std::optional<Problem> OssOutputDeliveryCheck(std::string_view v, const Limits&) {
+std::optional<Problem> OssOutputDeliveryCheck(std::string_view v, const core::Limits& limits) {
   constexpr std::string_view kScheme = "oss://";
   if (v.substr(0, kScheme.size()) != kScheme) {
-    return Problem{Code::kInvalidParameterOssOutputDelivery,
-                   Span{0, std::min(v.size(), kScheme.size())},
+    return Problem{core::Code::kInvalidParameterOssOutputDelivery,
+                   core::Span{0, std::min(v.size(), kScheme.size())},
                    "OssOutputDelivery is oss://<bucket>/<prefix>"};
   }
   const size_t slash = v.find('/', kScheme.size());
   const size_t bucket_end = slash == std::string_view::npos ? v.size() : slash;
   const std::string_view bucket = v.substr(kScheme.size(), bucket_end - kScheme.size());
-  const Span bucket_span{kScheme.size(), bucket.size()};
-  bool bucket_ok = bucket.size() >= 3 && bucket.size() <= 63 && IsAlnumAscii(bucket.front()) &&
-                   IsAlnumAscii(bucket.back());
-  for (char c : bucket) bucket_ok = bucket_ok && (IsAlnumAscii(c) || c == '-');
+  const core::Span bucket_span{kScheme.size(), bucket.size()};
+  const size_t min_bucket = static_cast<size_t>(std::max(1, limits.min_oss_bucket_chars));
+  const size_t max_bucket = static_cast<size_t>(std::max(0, limits.max_oss_bucket_chars));
+  bool bucket_ok = bucket.size() >= min_bucket && bucket.size() <= max_bucket &&
+                   core::IsAlnumAscii(bucket.front()) && core::IsAlnumAscii(bucket.back());
+  for (char c : bucket) bucket_ok = bucket_ok && (core::IsAlnumAscii(c) || c == '-');
   if (!bucket_ok) {
-    return Problem{Code::kInvalidParameterOssOutputDelivery, bucket_span,
-                   "a bucket name is 3-63 letters, digits or -, starting and ending "
-                   "with a letter or digit"};
+    return Problem{core::Code::kInvalidParameterOssOutputDelivery, bucket_span,
+                   "a bucket name is " + std::to_string(min_bucket) + "-" +
+                       std::to_string(max_bucket) +
+                       " letters, digits or -, starting and ending with a letter or digit"};
   }
   if (slash == std::string_view::npos) return std::nullopt;
   const size_t base = slash + 1;
   const std::string_view prefix = v.substr(base);
   auto bad = [&](size_t offset, size_t length, std::string detail) {
-    return Problem{Code::kInvalidOssOutputDeliveryKeyPrefixMalformed,
-                   Span{base + offset, length}, std::move(detail)};
+    return Problem{core::Code::kInvalidOssOutputDeliveryKeyPrefixMalformed,
+                   core::Span{base + offset, length}, std::move(detail)};
   };
-  if (prefix.size() > 1023) return bad(1023, prefix.size() - 1023, "the prefix is over 1023 bytes");
-  const Utf8Facts f = ScanUtf8(prefix);
+  const size_t max_prefix = static_cast<size_t>(std::max(0, limits.max_oss_prefix_bytes));
+  if (prefix.size() > max_prefix) {
+    return bad(max_prefix, prefix.size() - max_prefix,
+               "the prefix is over " + std::to_string(max_prefix) + " bytes");
+  }
+  const core::Utf8Facts f = core::ScanUtf8(prefix);
   if (!f.valid) return bad(f.first_invalid, 1, "the prefix is not valid UTF-8");
   if (f.first_control) {
     return bad(f.first_control->offset, f.first_control->length,
@@ -429,7 +439,7 @@ Rule<In> ContainerTypeRule(bool on_container_id) {
     const bool cid = Given(r.container_id), cname = Given(r.container_name);
     if (!in.x.type_valid || *r.type == "RunShellScript" || !(cid || cname)) return;
     if (on_container_id != cid) return;  // ContainerName only when it alone is given
-    ctx.Report(Code::kInvalidInstanceNotMatch, on_container_id ? "ContainerId" : "ContainerName",
+    ctx.Report(core::Code::kInvalidInstanceNotMatch, on_container_id ? "ContainerId" : "ContainerName",
                std::nullopt, "containers run RunShellScript only, not " + std::string(*r.type));
   };
 }
@@ -461,7 +471,7 @@ Rule<In> UnknownKeyWarnings() {
       const std::string path = k.Path();
       const std::string meant = ClosestParameter(path);
       ctx.Warn("request.unknown-parameter", path, std::nullopt,
-               Concat({"RunCommand has no parameter ", QuoteUserText(path),
+               core::Concat({"RunCommand has no parameter ", core::QuoteUserText(path),
                        "; the API ignores it",
                        meant.empty() ? std::string_view() : std::string_view("; did you mean "),
                        meant, meant.empty() ? std::string_view() : std::string_view("?")}));
@@ -475,47 +485,47 @@ Rule<In> TagsRule(std::vector<TagEntry> Request::*list, const TagCodes& codes) {
 
 const Rule<In>& RunCommandRules() {
   static const Rule<In>* const kRules = new Rule<In>(AllOf<In>({
-      Required<In>("RegionId", RUNCHECK_GET(region_id), Code::kMissingParameterRegionId,
-                   {Utf8NoNul(Code::kInvalidRequestMalformed)}),
+      Required<In>("RegionId", RUNCHECK_GET(region_id), core::Code::kMissingParameterRegionId,
+                   {Utf8NoNul(core::Code::kInvalidRequestMalformed)}),
       Field<In>("ResourceGroupId", RUNCHECK_GET(resource_group_id),
-                {Utf8NoNul(Code::kInvalidRequestMalformed)}),
+                {Utf8NoNul(core::Code::kInvalidRequestMalformed)}),
       Field<In>("Name", RUNCHECK_GET(name),
-                {MaxChars(&Limits::max_name_chars, Code::kCmdNameExceedLimit),
-                 Utf8NoControl(Code::kInvalidParameterCharacterCommandName)}),
+                {MaxChars(&core::Limits::max_name_chars, core::Code::kCmdNameExceedLimit),
+                 Utf8NoControl(core::Code::kInvalidParameterCharacterCommandName)}),
       Field<In>("Description", RUNCHECK_GET(description),
-                {MaxChars(&Limits::max_description_chars, Code::kCmdDescExceedLimit),
-                 Utf8NoControl(Code::kInvalidParameterCharacterCommandDescription,
+                {MaxChars(&core::Limits::max_description_chars, core::Code::kCmdDescExceedLimit),
+                 Utf8NoControl(core::Code::kInvalidParameterCharacterCommandDescription,
                                /*allow_tab_lf_cr=*/true)}),
-      Required<In>("Type", RUNCHECK_GET(type), Code::kMissingParameterType,
+      Required<In>("Type", RUNCHECK_GET(type), core::Code::kMissingParameterType,
                    {OneOf({std::begin(kTypes), std::end(kTypes)},
-                          Code::kInvalidCmdTypeNotFound)}),
+                          core::Code::kInvalidCmdTypeNotFound)}),
       CommandContentRule(),
       Field<In>("WorkingDir", RUNCHECK_GET(working_dir),
-                {MaxChars(&Limits::max_working_dir_chars, Code::kInvalidParameterWorkingDir),
-                 Utf8NoControl(Code::kInvalidParameterCharacterCommandWorkingDir)}),
+                {MaxChars(&core::Limits::max_working_dir_chars, core::Code::kInvalidParameterWorkingDir),
+                 Utf8NoControl(core::Code::kInvalidParameterCharacterCommandWorkingDir)}),
       TimeoutRule(),
       Field<In>("EnableParameter", RUNCHECK_GET(enable_parameter),
-                {Boolean(Code::kInvalidParameterEnableParameter)}),
+                {Boolean(core::Code::kInvalidParameterEnableParameter)}),
       Field<In>("RepeatMode", RUNCHECK_GET(repeat_mode),
                 {OneOf({std::begin(kRepeatModes), std::end(kRepeatModes)},
-                       Code::kInvalidRepeatModeNotFound)}),
+                       core::Code::kInvalidRepeatModeNotFound)}),
       RepeatModeWarning(),
-      Field<In>("Timed", RUNCHECK_GET(timed), {Boolean(Code::kInvalidParameterTimed)}),
+      Field<In>("Timed", RUNCHECK_GET(timed), {Boolean(core::Code::kInvalidParameterTimed)}),
       TimedWarning(),
       FrequencyRule(),
       ParametersRule(),
       Field<In>("KeepCommand", RUNCHECK_GET(keep_command),
-                {Boolean(Code::kInvalidParameterKeepCommand)}),
+                {Boolean(core::Code::kInvalidParameterKeepCommand)}),
       Field<In>("ContentEncoding", RUNCHECK_GET(content_encoding),
-                {Utf8NoNul(Code::kInvalidRequestMalformed)}),
+                {Utf8NoNul(core::Code::kInvalidRequestMalformed)}),
       ContentEncodingWarning(),
       Field<In>("Username", RUNCHECK_GET(username),
-                {MaxChars(&Limits::max_username_chars, Code::kUsernameExceedLimit),
-                 Utf8NoNul(Code::kInvalidRequestMalformed)}),
+                {MaxChars(&core::Limits::max_username_chars, core::Code::kUsernameExceedLimit),
+                 Utf8NoNul(core::Code::kInvalidRequestMalformed)}),
       Field<In>("WindowsPasswordName", RUNCHECK_GET(windows_password_name),
-                {MaxChars(&Limits::max_windows_password_name_chars,
-                          Code::kWindowsPasswordNameExceedLimit),
-                 Utf8NoNul(Code::kInvalidRequestMalformed)}),
+                {MaxChars(&core::Limits::max_windows_password_name_chars,
+                          core::Code::kWindowsPasswordNameExceedLimit),
+                 Utf8NoNul(core::Code::kInvalidRequestMalformed)}),
       WindowsPasswordMissedRule(),
       InstanceIdRule(),
       TagsRule(&Request::tags, kTagCodes),
@@ -529,11 +539,11 @@ const Rule<In>& RunCommandRules() {
                 {OssOutputDeliveryCheck}),
       TagsRule(&Request::resource_tags, kResourceTagCodes),
       Field<In>("TerminationMode", RUNCHECK_GET(termination_mode),
-                {OneOf({"Process", "ProcessTree"}, Code::kInvalidTerminationModeNotFound)}),
+                {OneOf({"Process", "ProcessTree"}, core::Code::kInvalidTerminationModeNotFound)}),
       Field<In>("Launcher", RUNCHECK_GET(launcher),
-                {MaxBytes(&Limits::max_launcher_bytes,
-                          Code::kInvalidLauncherLengthLimitExceeded),
-                 Utf8NoNul(Code::kInvalidRequestMalformed)}),
+                {MaxBytes(&core::Limits::max_launcher_bytes,
+                          core::Code::kInvalidLauncherLengthLimitExceeded),
+                 Utf8NoNul(core::Code::kInvalidRequestMalformed)}),
       UnknownKeyWarnings(),
   }));
   return *kRules;
@@ -571,14 +581,14 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
     bool seen_309 = false, seen_344 = false;  // one reason per level
     for (const params::Placeholder& p : x.scan->placeholders) {
       if (p.kind != params::Placeholder::kBuiltin) continue;
-      if (EqualsIgnoreCase(p.name, "InstanceName")) {
+      if (core::EqualsIgnoreCase(p.name, "InstanceName")) {
         if (!seen_344) need(2, "{{ACS::InstanceName}}");
         seen_344 = true;
       } else if (!seen_309) {
         // The first of these, spelled as the API does.
         for (std::string_view feature :
              {"{{ACS::InstanceId}}", "{{ACS::InvokeId}}", "{{ACS::CommandId}}"}) {
-          if (EqualsIgnoreCase(feature.substr(7, feature.size() - 9), p.name)) {
+          if (core::EqualsIgnoreCase(feature.substr(7, feature.size() - 9), p.name)) {
             need(1, feature);
             seen_309 = true;
           }
@@ -597,7 +607,7 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
 }  // namespace
 
 std::string AgentReason::ToString() const {
-  return Concat({feature, " needs ", linux_version, " (Linux) / ", windows_version, " (Windows)"});
+  return core::Concat({feature, " needs ", linux_version, " (Linux) / ", windows_version, " (Windows)"});
 }
 
 RunCommandVerdict ValidateRunCommand(const Request& request,
@@ -617,4 +627,5 @@ RunCommandVerdict ValidateRunCommand(const Request& request,
   return verdict;
 }
 
+}  // namespace rules
 }  // namespace runcheck

@@ -82,15 +82,16 @@
 #include <string>
 #include <vector>
 
-#include "rules/limits.h"
+#include "core/limits.h"
 #include "rules/request.h"
-#include "rules/violation.h"
+#include "core/violation.h"
 #include "schedule/frequency.h"
 
 namespace runcheck {
+namespace rules {
 
 struct ValidateOptions {
-  Limits limits;
+  core::Limits limits;
   // Zone names for Frequency; null knows only UTC, GMT and GMT+H:MM.
   const schedule::ZoneProvider* zones = nullptr;
   // The zone of a cron Frequency without a zone token.
@@ -127,7 +128,7 @@ struct AgentRequirement {
 };
 
 struct RunCommandVerdict {
-  Findings findings;
+  core::Findings findings;
   // The request's meaning with defaults applied (meaningful when valid).
   std::string repeat_mode = "Once";
   int64_t timeout_seconds = 60;
@@ -141,6 +142,7 @@ struct RunCommandVerdict {
 RunCommandVerdict ValidateRunCommand(const Request& request,
                                      const ValidateOptions& options);
 
+}  // namespace rules
 }  // namespace runcheck
 
 #endif  // RUNCHECK_RULES_RUN_COMMAND_H_

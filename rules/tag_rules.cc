@@ -3,25 +3,26 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/ascii.h"
+#include "core/ascii.h"
 
 namespace runcheck {
+namespace rules {
 
 const TagCodes kTagCodes = {"Tag",
-                            &Limits::max_tags,
-                            Code::kNumberExceedTags,
-                            Code::kMissingParameterTagKey,
-                            Code::kInvalidTagKeyMalformed,
-                            Code::kInvalidTagValueMalformed,
-                            Code::kDuplicateTagKey};
+                            &core::Limits::max_tags,
+                            core::Code::kNumberExceedTags,
+                            core::Code::kMissingParameterTagKey,
+                            core::Code::kInvalidTagKeyMalformed,
+                            core::Code::kInvalidTagValueMalformed,
+                            core::Code::kDuplicateTagKey};
 
 const TagCodes kResourceTagCodes = {"ResourceTag",
-                                    &Limits::max_resource_tags,
-                                    Code::kNumberExceedResourceTags,
-                                    Code::kMissingParameterResourceTagKey,
-                                    Code::kInvalidResourceTagKeyMalformed,
-                                    Code::kInvalidResourceTagValueMalformed,
-                                    Code::kDuplicateResourceTagKey};
+                                    &core::Limits::max_resource_tags,
+                                    core::Code::kNumberExceedResourceTags,
+                                    core::Code::kMissingParameterResourceTagKey,
+                                    core::Code::kInvalidResourceTagKeyMalformed,
+                                    core::Code::kInvalidResourceTagValueMalformed,
+                                    core::Code::kDuplicateResourceTagKey};
 
 namespace {
 
@@ -34,10 +35,10 @@ bool HasKey(const TagEntry& e) { return e.key.has_value() && !e.key->empty(); }
 // The span of the first `http://` or `https://`, if any.
 // (Found from each `://`: two of them cannot overlap, so the first one with a
 // scheme before it gives the first URL.)
-std::optional<Span> FindUrl(std::string_view s) {
+std::optional<core::Span> FindUrl(std::string_view s) {
   for (size_t c = s.find("://"); c != std::string_view::npos; c = s.find("://", c + 1)) {
-    if (c >= 5 && EqualsIgnoreCase(s.substr(c - 5, 5), "https")) return Span{c - 5, 8};
-    if (c >= 4 && EqualsIgnoreCase(s.substr(c - 4, 4), "http")) return Span{c - 4, 7};
+    if (c >= 5 && core::EqualsIgnoreCase(s.substr(c - 5, 5), "https")) return core::Span{c - 5, 8};
+    if (c >= 4 && core::EqualsIgnoreCase(s.substr(c - 4, 4), "http")) return core::Span{c - 4, 7};
   }
   return std::nullopt;
 }
@@ -46,7 +47,7 @@ std::optional<Span> FindUrl(std::string_view s) {
 
 void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
                RuleContext& ctx) {
-  const Limits& limits = ctx.limits();
+  const core::Limits& limits = ctx.limits();
   const size_t max = static_cast<size_t>(std::max(0, limits.*codes.max_entries));
   if (tags.size() > max) {
     ctx.Report(codes.too_many, codes.list, std::nullopt,
@@ -59,34 +60,34 @@ void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
                  "the entry has no key");
     }
   }
-  const ValueCheck key_length = MaxChars(&Limits::max_tag_key_chars, codes.bad_key);
+  const ValueCheck key_length = MaxChars(&core::Limits::max_tag_key_chars, codes.bad_key);
   const ValueCheck key_text = Utf8NoNul(codes.bad_key);
   for (const TagEntry& e : tags) {
     if (!HasKey(e)) continue;
     const std::string_view key = *e.key;
     std::optional<Problem> p = key_length(key, limits);
     if (!p) p = key_text(key, limits);
-    if (!p && (StartsWithIgnoreCase(key, "aliyun") || StartsWithIgnoreCase(key, "acs:"))) {
-      const size_t prefix = StartsWithIgnoreCase(key, "acs:") ? 4 : 6;
-      p = Problem{codes.bad_key, Span{0, prefix},
+    if (!p && (core::StartsWithIgnoreCase(key, "aliyun") || core::StartsWithIgnoreCase(key, "acs:"))) {
+      const size_t prefix = core::StartsWithIgnoreCase(key, "acs:") ? 4 : 6;
+      p = Problem{codes.bad_key, core::Span{0, prefix},
                   "keys starting with aliyun or acs: are reserved"};
     }
     if (!p) {
-      if (std::optional<Span> url = FindUrl(key)) {
+      if (std::optional<core::Span> url = FindUrl(key)) {
         p = Problem{codes.bad_key, url, "a key may not contain http:// or https://"};
       }
     }
     if (p) ctx.Report(std::move(*p), Path(codes, e, "Key"));
   }
   const ValueCheck value_length =
-      MaxChars(&Limits::max_tag_value_chars, codes.bad_value);
+      MaxChars(&core::Limits::max_tag_value_chars, codes.bad_value);
   const ValueCheck value_text = Utf8NoNul(codes.bad_value);
   for (const TagEntry& e : tags) {
     if (!e.value.has_value() || e.value->empty()) continue;
     std::optional<Problem> p = value_length(*e.value, limits);
     if (!p) p = value_text(*e.value, limits);
     if (!p) {
-      if (std::optional<Span> url = FindUrl(*e.value)) {
+      if (std::optional<core::Span> url = FindUrl(*e.value)) {
         p = Problem{codes.bad_value, url, "a value may not contain http:// or https://"};
       }
     }
@@ -112,10 +113,11 @@ void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
   }
   std::sort(dups.begin(), dups.end());
   for (const auto& [i, first] : dups) {
-    ctx.Report(codes.duplicate, Path(codes, tags[i], "Key"), Span{0, tags[i].key->size()},
+    ctx.Report(codes.duplicate, Path(codes, tags[i], "Key"), core::Span{0, tags[i].key->size()},
                "the key repeats " + std::string(codes.list) + "." +
                    std::to_string(tags[first].index) + ".Key");
   }
 }
 
+}  // namespace rules
 }  // namespace runcheck

@@ -35,15 +35,16 @@
 #include "rules/request.h"
 
 namespace runcheck {
+namespace rules {
 
 struct TagCodes {
   const char* list;  // "Tag" or "ResourceTag"
-  int Limits::*max_entries;
-  Code too_many;
-  Code missing_key;
-  Code bad_key;
-  Code bad_value;
-  Code duplicate;
+  int core::Limits::*max_entries;
+  core::Code too_many;
+  core::Code missing_key;
+  core::Code bad_key;
+  core::Code bad_value;
+  core::Code duplicate;
 };
 
 extern const TagCodes kTagCodes;
@@ -52,6 +53,7 @@ extern const TagCodes kResourceTagCodes;
 void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
                RuleContext& ctx);
 
+}  // namespace rules
 }  // namespace runcheck
 
 #endif  // RUNCHECK_RULES_TAG_RULES_H_

@@ -9,7 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "rules/utf8.h"
+#include "core/utf8.h"
 #include "schedule/civil.h"
 
 namespace runcheck {
@@ -208,7 +208,7 @@ class ElementParser {
     for (char c : s) {
       if (c < '0' || c > '9') {
         Fail(off, s.size(),
-             absl::StrCat("'", QuoteUserText(s), "' is not a valid ", what,
+             absl::StrCat("'", core::QuoteUserText(s), "' is not a valid ", what,
                           " in ", spec_.name));
         return std::nullopt;
       }
@@ -218,7 +218,7 @@ class ElementParser {
     if (s.size() > 2 && s[0] == '0') {
       const size_t digits = s.find_first_not_of('0');
       Fail(off, s.size(),
-           absl::StrCat("'", QuoteUserText(s),
+           absl::StrCat("'", core::QuoteUserText(s),
                         "': a number with a leading zero has at most two "
                         "digits (write ",
                         std::string(s.substr(digits == std::string_view::npos ? s.size() - 1
@@ -227,7 +227,7 @@ class ElementParser {
       return std::nullopt;
     }
     if (s.size() > 4) {
-      Fail(off, s.size(), absl::StrCat("'", QuoteUserText(s), "' is too large"));
+      Fail(off, s.size(), absl::StrCat("'", core::QuoteUserText(s), "' is too large"));
       return std::nullopt;
     }
     int v = 0;
@@ -266,7 +266,7 @@ class ElementParser {
         }
       }
       Fail(off, s.size(),
-           absl::StrCat("'", QuoteUserText(s), "' is not a ", spec_.name,
+           absl::StrCat("'", core::QuoteUserText(s), "' is not a ", spec_.name,
                         " value", field_ == kMonth ? " (JAN-DEC or 1-12)" : field_ == kDow ? " (MON-SUN or 0-7)" : ""));
       return std::nullopt;
     }
@@ -316,7 +316,7 @@ class ElementParser {
       const std::string_view day = text_.substr(0, text_.size() - 1);
       if (day.find_first_not_of("0123456789") != std::string_view::npos) {
         Fail(0, text_.size(),
-             absl::StrCat("'", QuoteUserText(text_),
+             absl::StrCat("'", core::QuoteUserText(text_),
                           "': W follows a single day number (nW); write a list "
                           "such as 1W,15W"));
         return true;
@@ -648,7 +648,7 @@ CronParse ParseCronFields(std::string_view text) {
                                                    : comma - start);
         if (el == "*" || el == "?") {
           error = CronError{base + start, 1,
-                            absl::StrCat("'", QuoteUserText(el),
+                            absl::StrCat("'", core::QuoteUserText(el),
                                          "' must stand alone in ",
                                          kSpecs[field].name)};
           return result;

@@ -7,10 +7,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "rules/utf8.h"
+#include "core/utf8.h"
 #include "schedule/civil.h"
 #include "schedule/cron.h"
-#include "schedule/zone_token.h"
+#include "schedule/internal/zone_token.h"
 
 namespace runcheck {
 namespace schedule {
@@ -106,13 +106,13 @@ class Parser {
     const size_t room = original_.size() - base_;
     off = std::min(off, room);
     len = std::min(len, room - off);
-    result_.findings.violations.push_back(Violation{
-        Code::kInvalidParamFrequency, std::string(kField),
-        Span{base_ + off, len}, std::move(detail)});
+    result_.findings.violations.push_back(core::Violation{
+        core::Code::kInvalidParamFrequency, std::string(kField),
+        core::Span{base_ + off, len}, std::move(detail)});
   }
   void Warn(std::string_view id, size_t off, size_t len, std::string detail) {
     result_.findings.warnings.push_back(
-        Warning{id, std::string(kField), Span{off, len}, std::move(detail)});
+        core::Warning{id, std::string(kField), core::Span{off, len}, std::move(detail)});
   }
   bool Ok() const { return result_.findings.violations.empty(); }
 
@@ -153,7 +153,7 @@ class Parser {
       size_t end = i;
       while (end < text_.size() && absl::ascii_isalpha(static_cast<unsigned char>(text_[end]))) ++end;
       Fail(unit_at, end - unit_at,
-           absl::StrCat("'", QuoteUserText(text_.substr(unit_at, end - unit_at)),
+           absl::StrCat("'", core::QuoteUserText(text_.substr(unit_at, end - unit_at)),
                         "' is not a rate unit: the units are s, m, h and d "
                         "(one letter, e.g. rate(5m))"));
       return;
@@ -168,7 +168,7 @@ class Parser {
       return;
     }
     const int64_t period = n * scale;
-    const Limits& l = opt_.limits;
+    const core::Limits& l = opt_.limits;
     if (period < l.min_rate_seconds || period > l.max_rate_seconds) {
       Fail(num_at, i - num_at,
            absl::StrCat("the rate period is ", period, " s; it must be ",
@@ -345,7 +345,7 @@ class Parser {
       if (tok.size() == 5) {
         detail += "; five-field cron is not supported: add the seconds field "
                   "first, e.g. 0 ";
-        detail += QuoteUserText(text_.substr(0, fields_end));
+        detail += core::QuoteUserText(text_.substr(0, fields_end));
       }
       Fail(p.error->offset, p.error->length, detail);
       return;
@@ -493,7 +493,7 @@ int MinGap(uint64_t mask) {
   return best;
 }
 
-int Span(uint64_t mask) {
+int MaskSpan(uint64_t mask) {
   return 63 - __builtin_clzll(mask) - __builtin_ctzll(mask);
 }
 
@@ -528,7 +528,7 @@ bool HasConsecutiveDays(const CronFields& f, int64_t from) {
 std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from,
                                            int64_t cap) {
   int64_t best = kMax;
-  const int span_s = Span(f.seconds), span_m = Span(f.minutes);
+  const int span_s = MaskSpan(f.seconds), span_m = MaskSpan(f.minutes);
   if (__builtin_popcountll(f.seconds) > 1) best = std::min<int64_t>(best, MinGap(f.seconds));
   if (__builtin_popcountll(f.minutes) > 1) {
     best = std::min<int64_t>(best, 60 * MinGap(f.minutes) - span_s);
@@ -536,7 +536,7 @@ std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from,
   if (__builtin_popcount(f.hours) > 1) {
     best = std::min<int64_t>(best, 3600 * MinGap(f.hours) - (60 * span_m + span_s));
   }
-  const int64_t span_day = 3600 * Span(f.hours) + 60 * span_m + span_s;
+  const int64_t span_day = 3600 * MaskSpan(f.hours) + 60 * span_m + span_s;
   if (kSecondsPerDay - span_day < std::min(best, cap) &&
       HasConsecutiveDays(f, from)) {
     best = kSecondsPerDay - span_day;

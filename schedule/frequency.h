@@ -21,7 +21,7 @@
 //                     in a DST gap is an error; an ambiguous one means the
 //                     earlier instant (warning `frequency.at-ambiguous`).
 //   cron              schedule/cron.h, then an optional zone token
-//                     (schedule/zone_token.h); without one, the caller's
+//                     (schedule/internal/zone_token.h); without one, the caller's
 //                     default zone. DST handling: schedule/cron_schedule.h.
 //
 // Request-level rules run only when `FrequencyOptions::now` is set:
@@ -71,8 +71,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/limits.h"
-#include "rules/violation.h"
+#include "core/limits.h"
+#include "core/violation.h"
 #include "schedule/cron_schedule.h"
 #include "schedule/time_zone.h"
 
@@ -93,7 +93,7 @@ struct FrequencyOptions {
   // The anchor of a rate schedule; defaults to `now` (0 when unset). Kept
   // inside [1900-01-01, the 2099 horizon].
   std::optional<int64_t> created;
-  Limits limits;
+  core::Limits limits;
   DstPolicy dst;
 };
 
@@ -159,7 +159,7 @@ class Schedule {
 
 struct FrequencyResult {
   std::optional<Schedule> schedule;  // set when findings.ok()
-  Findings findings;
+  core::Findings findings;
 };
 
 FrequencyResult ParseFrequency(std::string_view text,

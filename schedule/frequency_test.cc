@@ -85,8 +85,8 @@ TEST(FrequencyTest, InvalidWithSpan) {
     }
     ASSERT_FALSE(r.findings.ok()) << c.text;
     EXPECT_FALSE(r.schedule.has_value());
-    const Violation& v = r.findings.violations.front();
-    EXPECT_EQ(v.code, Code::kInvalidParamFrequency) << c.text;
+    const core::Violation& v = r.findings.violations.front();
+    EXPECT_EQ(v.code, core::Code::kInvalidParamFrequency) << c.text;
     EXPECT_EQ(v.field, "Frequency");
     ASSERT_TRUE(v.span.has_value());
     EXPECT_EQ(v.span->offset, c.offset) << c.text << ": " << v.detail;
@@ -194,7 +194,7 @@ TEST(FrequencyTest, FireTimes) {
 TEST(FrequencyTest, Warnings) {
   auto ids = [](const char* text) {
     std::vector<std::string> out;
-    for (const Warning& w : ParseFrequency(text, Options()).findings.warnings) {
+    for (const core::Warning& w : ParseFrequency(text, Options()).findings.warnings) {
       out.emplace_back(w.id);
     }
     return out;

@@ -6,7 +6,7 @@
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "schedule/civil.h"
-#include "schedule/posix_tz.h"
+#include "schedule/internal/posix_tz.h"
 #include "schedule/tzdb_zone_provider.h"
 
 namespace runcheck {

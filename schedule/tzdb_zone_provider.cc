@@ -15,7 +15,7 @@
 #include "absl/strings/ascii.h"
 
 #include "schedule/civil.h"
-#include "schedule/posix_tz.h"
+#include "schedule/internal/posix_tz.h"
 
 namespace runcheck {
 namespace schedule {

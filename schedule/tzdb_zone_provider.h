@@ -17,7 +17,7 @@
 //     does not).
 //   * The zone's table is read from date/tz for 1900 up to the last explicit
 //     transition in the file, then extended to the end of 2100 from the
-//     POSIX rule at the end of the TZif file (schedule/posix_tz.h): date/tz
+//     POSIX rule at the end of the TZif file (schedule/internal/posix_tz.h): date/tz
 //     3.0.1 built with USE_OS_TZDB ignores that rule and would freeze every
 //     zone at its last explicit offset (2037 for most builds), which is wrong
 //     for the years 2038-2099 that schedules reach.

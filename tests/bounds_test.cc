@@ -22,8 +22,8 @@ namespace {
 
 constexpr int64_t kNow = 1798761600;  // 2027-01-01T00:00:00Z
 
-ValidateOptions Options() {
-  ValidateOptions o;
+rules::ValidateOptions Options() {
+  rules::ValidateOptions o;
   o.zones = &schedule::TzdbZoneProvider::Default();
   o.now = kNow;
   return o;
@@ -45,12 +45,12 @@ std::string DuplicateParametersRequest(int keys) {
 TEST(BoundsTest, DuplicateParametersKeysPrintBoundedOutput) {
   const std::string text = DuplicateParametersRequest(170000);
   ASSERT_GT(text.size(), 1000000u);
-  const DecodedRequest d = DecodeRequest(text);
+  const rules::DecodedRequest d = rules::DecodeRequest(text);
   ASSERT_FALSE(d.malformed.has_value());
-  const RunCommandVerdict v = ValidateRunCommand(d.request, Options());
+  const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, Options());
   ASSERT_EQ(v.findings.violations.size(), 100u);
-  EXPECT_EQ(v.findings.violations[0].code, Code::kParameterCountExceedLimit);
-  EXPECT_EQ(v.findings.violations[1].code, Code::kParameterKeyDuplicate);
+  EXPECT_EQ(v.findings.violations[0].code, core::Code::kParameterCountExceedLimit);
+  EXPECT_EQ(v.findings.violations[1].code, core::Code::kParameterKeyDuplicate);
   EXPECT_EQ(v.findings.violations.size() + v.findings.dropped, 1u + 169999u);
   validate::ReportSettings report;
   report.now = kNow;
@@ -67,7 +67,7 @@ TEST(BoundsTest, DetailsQuoteAtMost64Characters) {
   const std::string key(100000, 'k');
   const std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i&" +
                            key + "=1&" + key + "=2";
-  const DecodedRequest d = DecodeRequest(text);
+  const rules::DecodedRequest d = rules::DecodeRequest(text);
   ASSERT_TRUE(d.malformed.has_value());
   EXPECT_LT(d.malformed->detail.size(), 200u);
   EXPECT_NE(d.malformed->detail.find(std::string(64, 'k') + "\xE2\x80\xA6"), std::string::npos);
@@ -87,7 +87,7 @@ TEST(BoundsTest, FrequencyDetailsQuoteAtMost64Characters) {
 
 TEST(BoundsTest, TemplateOfOnlyOpeningBraces) {
   const std::string content(24 * 1024, '{');
-  const params::TemplateScan s = params::ScanTemplate(content, Limits{});
+  const params::TemplateScan s = params::ScanTemplate(content, core::Limits{});
   EXPECT_TRUE(s.placeholders.empty());
   EXPECT_TRUE(s.findings.ok());
 }
@@ -96,21 +96,21 @@ TEST(BoundsTest, TemplateOfManyPlaceholders) {
   std::string content;
   int n = 0;
   while (content.size() < 24 * 1024) content += "{{p" + std::to_string(n++) + "}}";
-  const params::TemplateScan s = params::ScanTemplate(content, Limits{});
+  const params::TemplateScan s = params::ScanTemplate(content, core::Limits{});
   EXPECT_EQ(static_cast<int>(s.placeholders.size()), n);
   ASSERT_EQ(s.findings.violations.size(), 1u);
-  EXPECT_EQ(s.findings.violations[0].code, Code::kCmdParamCountExceedLimit);
+  EXPECT_EQ(s.findings.violations[0].code, core::Code::kCmdParamCountExceedLimit);
   EXPECT_EQ(s.findings.violations[0].span->offset, 20u * 6 + 10u);  // {{p20}}
 }
 
 TEST(BoundsTest, HundredThousandQueryKeys) {
   std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a";
   for (int i = 0; i < 100000; ++i) text += "&X" + std::to_string(i) + "=y";
-  const DecodedRequest d = DecodeRequest(text);
+  const rules::DecodedRequest d = rules::DecodeRequest(text);
   ASSERT_FALSE(d.malformed.has_value());
-  EXPECT_TRUE(ValidateRunCommand(d.request, Options()).findings.ok());
+  EXPECT_TRUE(rules::ValidateRunCommand(d.request, Options()).findings.ok());
   // The last key repeated: found, with its offset.
-  const DecodedRequest dup = DecodeRequest(text + "&X99999=z");
+  const rules::DecodedRequest dup = rules::DecodeRequest(text + "&X99999=z");
   ASSERT_TRUE(dup.malformed.has_value());
   EXPECT_EQ(dup.malformed->span->offset, text.size() + 1);
 }
@@ -120,7 +120,7 @@ TEST(BoundsTest, HundredThousandQueryKeys) {
 TEST(BoundsTest, HundredThousandKeysWithoutValues) {
   std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a";
   for (int i = 0; i < 100000; ++i) text += "&X" + std::to_string(i);
-  const DecodedRequest d = DecodeRequest(text + "&Name");
+  const rules::DecodedRequest d = rules::DecodeRequest(text + "&Name");
   ASSERT_FALSE(d.malformed.has_value());
   ASSERT_TRUE(d.request.name.has_value());
   EXPECT_EQ(*d.request.name, "");
@@ -133,13 +133,13 @@ TEST(BoundsTest, TenThousandInstancesAndTags) {
     text += "&InstanceId." + std::to_string(i) + "=i-" + std::to_string(i % 5000);
     text += "&Tag." + std::to_string(i) + ".Key=k" + std::to_string(i % 100);
   }
-  const DecodedRequest d = DecodeRequest(text);
+  const rules::DecodedRequest d = rules::DecodeRequest(text);
   ASSERT_FALSE(d.malformed.has_value());
-  const RunCommandVerdict v = ValidateRunCommand(d.request, Options());
+  const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, Options());
   // 5000 distinct instances, 10000 tags with 9900 repeated keys.
   ASSERT_GE(v.findings.violations.size(), 3u);
-  EXPECT_EQ(v.findings.violations[0].code, Code::kInstanceIdsExceedLimit);
-  EXPECT_EQ(v.findings.violations[1].code, Code::kNumberExceedTags);
+  EXPECT_EQ(v.findings.violations[0].code, core::Code::kInstanceIdsExceedLimit);
+  EXPECT_EQ(v.findings.violations[1].code, core::Code::kNumberExceedTags);
   // Bounded findings (SPEC 8): 100 kept, the rest counted.
   EXPECT_EQ(v.findings.violations.size(), 100u);
   EXPECT_EQ(v.findings.violations.size() + v.findings.dropped, 2u + 9900u);
@@ -154,7 +154,7 @@ TEST(BoundsTest, TenThousandListEntriesInReverse) {
     text += "&Tag." + std::to_string(i) + ".Value=v" + std::to_string(i);
   }
   for (int i = 10000; i >= 1; --i) text += "&Tag." + std::to_string(i) + ".Key=k" + std::to_string(i);
-  const DecodedRequest d = DecodeRequest(text);
+  const rules::DecodedRequest d = rules::DecodeRequest(text);
   ASSERT_FALSE(d.malformed.has_value());
   ASSERT_EQ(d.request.instance_ids.size(), 10000u);
   ASSERT_EQ(d.request.tags.size(), 10000u);
@@ -169,18 +169,18 @@ TEST(BoundsTest, TenThousandListEntriesInReverse) {
 TEST(BoundsTest, DeeplyNestedJson) {
   const std::string deep = std::string(200000, '[') + std::string(200000, ']');
   // In an unknown member: ignored.
-  const DecodedRequest d = DecodeRequest(
+  const rules::DecodedRequest d = rules::DecodeRequest(
       R"({"RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls",
           "InstanceId": ["i-a"], "Unknown": )" + deep + "}");
   ASSERT_FALSE(d.malformed.has_value());
-  EXPECT_TRUE(ValidateRunCommand(d.request, Options()).findings.ok());
+  EXPECT_TRUE(rules::ValidateRunCommand(d.request, Options()).findings.ok());
   // As a Parameters value: not a string.
-  const params::TemplateScan scan = params::ScanTemplate("{{a}}", Limits{});
-  const params::ParametersCheck p = params::CheckParameters("{\"a\": " + deep + "}", Limits{}, &scan);
+  const params::TemplateScan scan = params::ScanTemplate("{{a}}", core::Limits{});
+  const params::ParametersCheck p = params::CheckParameters("{\"a\": " + deep + "}", core::Limits{}, &scan);
   ASSERT_EQ(p.findings.violations.size(), 1u);
-  EXPECT_EQ(p.findings.violations[0].code, Code::kParameterTypeNotSupported);
+  EXPECT_EQ(p.findings.violations[0].code, core::Code::kParameterTypeNotSupported);
   // Unbalanced: malformed at the end.
-  const DecodedRequest broken = DecodeRequest("{\"a\": " + std::string(200000, '['));
+  const rules::DecodedRequest broken = rules::DecodeRequest("{\"a\": " + std::string(200000, '['));
   ASSERT_TRUE(broken.malformed.has_value());
   EXPECT_EQ(broken.malformed->span->offset, 200006u);
 }
@@ -196,7 +196,7 @@ TEST(BoundsTest, TenThousandCronValues) {
   // minimum interval of 1 s is under the 10 s floor).
   const schedule::FrequencyResult r = schedule::ParseFrequency(seconds + " * * * * ?", o);
   ASSERT_EQ(r.findings.violations.size(), 1u);
-  EXPECT_EQ(r.findings.violations[0].code, Code::kInvalidParamFrequency);
+  EXPECT_EQ(r.findings.violations[0].code, core::Code::kInvalidParamFrequency);
   o.now.reset();
   const schedule::FrequencyResult compute = schedule::ParseFrequency(seconds + " * * * * ?", o);
   ASSERT_TRUE(compute.schedule.has_value());

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "rules/catalog.h"
-#include "rules/json_scan.h"
+#include "core/catalog.h"
+#include "core/json_scan.h"
 #include "rules/request_decode.h"
 #include "rules/run_command.h"
 #include "schedule/tzdb_zone_provider.h"
@@ -28,7 +28,7 @@ constexpr const char* kUnset = "\x01unset";
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 struct Expect {
-  Code code;
+  core::Code code;
   std::string field;
   long offset;  // -1: no span
 };
@@ -82,7 +82,7 @@ std::string QueryForm(const Pairs& pairs) {
   return q;
 }
 
-std::string JsonString(const std::string& s) { return JsonQuote(s); }
+std::string JsonString(const std::string& s) { return core::JsonQuote(s); }
 
 // Lists must be numbered 1..n in the pairs for the JSON form.
 std::string JsonForm(const Pairs& pairs) {
@@ -138,8 +138,8 @@ std::string JsonForm(const Pairs& pairs) {
   return j + "}";
 }
 
-ValidateOptions Options() {
-  ValidateOptions o;
+rules::ValidateOptions Options() {
+  rules::ValidateOptions o;
   o.zones = &schedule::TzdbZoneProvider::Default();
   o.now = kNow;
   return o;
@@ -185,36 +185,36 @@ std::vector<Case> Cases() {
   return {
       {"valid", {}, {}},
       // RegionId
-      {"RegionId missing", {{"RegionId", kUnset}}, {{Code::kMissingParameterRegionId, "RegionId", -1}}},
-      {"RegionId empty", {{"RegionId", ""}}, {{Code::kMissingParameterRegionId, "RegionId", -1}}},
+      {"RegionId missing", {{"RegionId", kUnset}}, {{core::Code::kMissingParameterRegionId, "RegionId", -1}}},
+      {"RegionId empty", {{"RegionId", ""}}, {{core::Code::kMissingParameterRegionId, "RegionId", -1}}},
       // Name
       {"Name 128 chars", {{"Name", Repeat(e, 128)}}, {}},
-      {"Name 129 chars", {{"Name", Repeat(e, 129)}}, {{Code::kCmdNameExceedLimit, "Name", 256}}},
-      {"Name control", {{"Name", "a\tb"}}, {{Code::kInvalidParameterCharacterCommandName, "Name", 1}}},
-      {"Name C1 control", {{"Name", "ab\xC2\x85"}}, {{Code::kInvalidParameterCharacterCommandName, "Name", 2}}},
+      {"Name 129 chars", {{"Name", Repeat(e, 129)}}, {{core::Code::kCmdNameExceedLimit, "Name", 256}}},
+      {"Name control", {{"Name", "a\tb"}}, {{core::Code::kInvalidParameterCharacterCommandName, "Name", 1}}},
+      {"Name C1 control", {{"Name", "ab\xC2\x85"}}, {{core::Code::kInvalidParameterCharacterCommandName, "Name", 2}}},
       {"Name invalid UTF-8", {{"Name", "ok\xC3("}},
-       {{Code::kInvalidParameterCharacterCommandName, "Name", 2}}, false},
+       {{core::Code::kInvalidParameterCharacterCommandName, "Name", 2}}, false},
       // Description
       {"Description 512 chars", {{"Description", Repeat(zh, 512)}}, {}},
-      {"Description 513 chars", {{"Description", Repeat(zh, 513)}}, {{Code::kCmdDescExceedLimit, "Description", 1536}}},
+      {"Description 513 chars", {{"Description", Repeat(zh, 513)}}, {{core::Code::kCmdDescExceedLimit, "Description", 1536}}},
       {"Description tab and newline", {{"Description", "a\tb\r\nc"}}, {}},
-      {"Description control", {{"Description", "a\x01"}}, {{Code::kInvalidParameterCharacterCommandDescription, "Description", 1}}},
+      {"Description control", {{"Description", "a\x01"}}, {{core::Code::kInvalidParameterCharacterCommandDescription, "Description", 1}}},
       // Type
-      {"Type missing", {{"Type", kUnset}}, {{Code::kMissingParameterType, "Type", -1}}},
-      {"Type unknown", {{"Type", "runshellscript"}}, {{Code::kInvalidCmdTypeNotFound, "Type", 0}}},
+      {"Type missing", {{"Type", kUnset}}, {{core::Code::kMissingParameterType, "Type", -1}}},
+      {"Type unknown", {{"Type", "runshellscript"}}, {{core::Code::kInvalidCmdTypeNotFound, "Type", 0}}},
       // CommandContent
-      {"content missing", {{"CommandContent", kUnset}}, {{Code::kMissingParameterCommandContent, "CommandContent", -1}}},
+      {"content missing", {{"CommandContent", kUnset}}, {{core::Code::kMissingParameterCommandContent, "CommandContent", -1}}},
       {"content bad Base64", {{"CommandContent", "ZWNobw="}, {"ContentEncoding", "base64"}},
-       {{Code::kCmdContentDecodeError, "CommandContent", 7}}},
+       {{core::Code::kCmdContentDecodeError, "CommandContent", 7}}},
       {"content Base64 ok", {{"CommandContent", "ZWNobw=="}, {"ContentEncoding", "Base64"}}, {}},
       {"content invalid UTF-8", {{"CommandContent", "echo \xFF"}},
-       {{Code::kCmdContentDecodeError, "CommandContent", 5}}, false},
+       {{core::Code::kCmdContentDecodeError, "CommandContent", 5}}, false},
       {"content at 24 KiB encoded", {{"CommandContent", Pad(18432)}}, {}},
       {"content over 24 KiB encoded", {{"CommandContent", Pad(18433)}},
-       {{Code::kCmdContentExceedLimit, "CommandContent", -1}}},
+       {{core::Code::kCmdContentExceedLimit, "CommandContent", -1}}},
       {"kept content at 18 KiB", {{"CommandContent", Pad(13824)}, {"KeepCommand", "true"}}, {}},
       {"kept content over 18 KiB", {{"CommandContent", Pad(13825)}, {"KeepCommand", "TRUE"}},
-       {{Code::kCmdContentExceedLimit, "CommandContent", -1}}},
+       {{core::Code::kCmdContentExceedLimit, "CommandContent", -1}}},
       {"size counts substituted values",
        {{"CommandContent", Pad(18428) + "{{p}}"}, {"EnableParameter", "true"},
         {"Parameters", "{\"p\": \"1234\"}"}},
@@ -222,228 +222,228 @@ std::vector<Case> Cases() {
       {"size over after substitution",
        {{"CommandContent", Pad(18428) + "{{p}}"}, {"EnableParameter", "true"},
         {"Parameters", "{\"p\": \"12345\"}"}},
-       {{Code::kCmdContentExceedLimit, "CommandContent", -1}}},
+       {{core::Code::kCmdContentExceedLimit, "CommandContent", -1}}},
       {"template empty key", {{"CommandContent", "echo {{ }}"}, {"EnableParameter", "true"}},
-       {{Code::kCmdParamEmptyKey, "CommandContent", 5}}},
+       {{core::Code::kCmdParamEmptyKey, "CommandContent", 5}}},
       {"template text when disabled", {{"CommandContent", "echo {{ }}"}}, {}},
       {"template bad name", {{"CommandContent", "echo {{a b}}"}, {"EnableParameter", "true"}},
-       {{Code::kCmdParamInvalidParamName, "CommandContent", 5}}},
+       {{core::Code::kCmdParamInvalidParamName, "CommandContent", 5}}},
       {"template name too long", {{"CommandContent", "{{" + Pad(65) + "}}"}, {"EnableParameter", "true"}},
-       {{Code::kCmdParamNameExceedLimit, "CommandContent", 0}}},
+       {{core::Code::kCmdParamNameExceedLimit, "CommandContent", 0}}},
       {"template bad store name", {{"CommandContent", "x {{oos:a b}}"}, {"EnableParameter", "true"}},
-       {{Code::kParameterStoreInvalidParameters, "CommandContent", 2}}},
+       {{core::Code::kParameterStoreInvalidParameters, "CommandContent", 2}}},
       {"template 21 parameters", {{"CommandContent", twenty_one}, {"EnableParameter", "true"}},
-       {{Code::kCmdParamCountExceedLimit, "CommandContent", 20 * 6 + 10}}},
+       {{core::Code::kCmdParamCountExceedLimit, "CommandContent", 20 * 6 + 10}}},
       {"template in Base64 content (offsets into decoded)",
        {{"CommandContent", "ZWNobyB7e319"}, {"ContentEncoding", "Base64"}, {"EnableParameter", "true"}},
-       {{Code::kCmdParamEmptyKey, "CommandContent", 5}}},
+       {{core::Code::kCmdParamEmptyKey, "CommandContent", 5}}},
       // WorkingDir
       {"WorkingDir 200 chars", {{"WorkingDir", Repeat(e, 200)}}, {}},
-      {"WorkingDir 201 chars", {{"WorkingDir", Repeat(e, 201)}}, {{Code::kInvalidParameterWorkingDir, "WorkingDir", 400}}},
-      {"WorkingDir control", {{"WorkingDir", "/tmp\n"}}, {{Code::kInvalidParameterCharacterCommandWorkingDir, "WorkingDir", 4}}},
+      {"WorkingDir 201 chars", {{"WorkingDir", Repeat(e, 201)}}, {{core::Code::kInvalidParameterWorkingDir, "WorkingDir", 400}}},
+      {"WorkingDir control", {{"WorkingDir", "/tmp\n"}}, {{core::Code::kInvalidParameterCharacterCommandWorkingDir, "WorkingDir", 4}}},
       // Timeout
       {"Timeout max", {{"Timeout", "86400"}}, {}},
-      {"Timeout over max", {{"Timeout", "86401"}}, {{Code::kInvalidTimeoutExceedLimit, "Timeout", 0}}},
-      {"Timeout zero", {{"Timeout", "0"}}, {{Code::kInvalidParameterTimeout, "Timeout", 0}}},
-      {"Timeout not integer", {{"Timeout", "60.0"}}, {{Code::kInvalidParameterTimeout, "Timeout", 2}}},
-      {"Timeout negative", {{"Timeout", "-5"}}, {{Code::kInvalidParameterTimeout, "Timeout", 0}}},
+      {"Timeout over max", {{"Timeout", "86401"}}, {{core::Code::kInvalidTimeoutExceedLimit, "Timeout", 0}}},
+      {"Timeout zero", {{"Timeout", "0"}}, {{core::Code::kInvalidParameterTimeout, "Timeout", 0}}},
+      {"Timeout not integer", {{"Timeout", "60.0"}}, {{core::Code::kInvalidParameterTimeout, "Timeout", 2}}},
+      {"Timeout negative", {{"Timeout", "-5"}}, {{core::Code::kInvalidParameterTimeout, "Timeout", 0}}},
       {"Timeout empty means default", {{"Timeout", ""}}, {}},
       // Booleans
-      {"EnableParameter bad", {{"EnableParameter", "yes"}}, {{Code::kInvalidParameterEnableParameter, "EnableParameter", 0}}},
-      {"Timed bad", {{"Timed", "1"}}, {{Code::kInvalidParameterTimed, "Timed", 0}}},
-      {"KeepCommand bad", {{"KeepCommand", "no"}}, {{Code::kInvalidParameterKeepCommand, "KeepCommand", 0}}},
+      {"EnableParameter bad", {{"EnableParameter", "yes"}}, {{core::Code::kInvalidParameterEnableParameter, "EnableParameter", 0}}},
+      {"Timed bad", {{"Timed", "1"}}, {{core::Code::kInvalidParameterTimed, "Timed", 0}}},
+      {"KeepCommand bad", {{"KeepCommand", "no"}}, {{core::Code::kInvalidParameterKeepCommand, "KeepCommand", 0}}},
       // RepeatMode / Frequency
-      {"RepeatMode unknown", {{"RepeatMode", "once"}}, {{Code::kInvalidRepeatModeNotFound, "RepeatMode", 0}}},
-      {"Period needs Frequency", {{"RepeatMode", "Period"}}, {{Code::kMissingParamFrequency, "Frequency", -1}}},
+      {"RepeatMode unknown", {{"RepeatMode", "once"}}, {{core::Code::kInvalidRepeatModeNotFound, "RepeatMode", 0}}},
+      {"Period needs Frequency", {{"RepeatMode", "Period"}}, {{core::Code::kMissingParamFrequency, "Frequency", -1}}},
       {"Frequency valid", {{"Frequency", "0 */20 * * * ?"}}, {}},
-      {"Frequency invalid", {{"Frequency", "0 0 25 * * ?"}}, {{Code::kInvalidParamFrequency, "Frequency", 4}}},
+      {"Frequency invalid", {{"Frequency", "0 0 25 * * ?"}}, {{core::Code::kInvalidParamFrequency, "Frequency", 4}}},
       {"Frequency shorter than Timeout", {{"Frequency", "rate(5m)"}, {"Timeout", "600"}},
-       {{Code::kInvalidParamFrequency, "Frequency", 5}}},
+       {{core::Code::kInvalidParamFrequency, "Frequency", 5}}},
       {"bad RepeatMode still reported with Frequency",
        {{"Frequency", "rate(5m)"}, {"RepeatMode", "Weekly"}},
-       {{Code::kInvalidRepeatModeNotFound, "RepeatMode", 0}}},
+       {{core::Code::kInvalidRepeatModeNotFound, "RepeatMode", 0}}},
       // Parameters
-      {"Parameters disabled", {{"Parameters", "{\"a\": \"1\"}"}}, {{Code::kParameterDisabled, "Parameters", -1}}},
+      {"Parameters disabled", {{"Parameters", "{\"a\": \"1\"}"}}, {{core::Code::kParameterDisabled, "Parameters", -1}}},
       {"Parameters not an object",
        {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "[1]"}},
-       {{Code::kInvalidParameterParameters, "Parameters", 0}}},
+       {{core::Code::kInvalidParameterParameters, "Parameters", 0}}},
       {"Parameters 11 pairs",
        {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"},
         {"Parameters", "{\"a\":\"\",\"b\":\"\",\"c\":\"\",\"d\":\"\",\"e\":\"\",\"f\":\"\",\"g\":\"\",\"h\":\"\",\"i\":\"\",\"j\":\"\",\"k\":\"\"}"}},
-       {{Code::kParameterCountExceedLimit, "Parameters", 71},
-        {Code::kParameterNotMatched, "Parameters.b", 8}, {Code::kParameterNotMatched, "Parameters.c", 15},
-        {Code::kParameterNotMatched, "Parameters.d", 22}, {Code::kParameterNotMatched, "Parameters.e", 29},
-        {Code::kParameterNotMatched, "Parameters.f", 36}, {Code::kParameterNotMatched, "Parameters.g", 43},
-        {Code::kParameterNotMatched, "Parameters.h", 50}, {Code::kParameterNotMatched, "Parameters.i", 57},
-        {Code::kParameterNotMatched, "Parameters.j", 64}, {Code::kParameterNotMatched, "Parameters.k", 71}}},
+       {{core::Code::kParameterCountExceedLimit, "Parameters", 71},
+        {core::Code::kParameterNotMatched, "Parameters.b", 8}, {core::Code::kParameterNotMatched, "Parameters.c", 15},
+        {core::Code::kParameterNotMatched, "Parameters.d", 22}, {core::Code::kParameterNotMatched, "Parameters.e", 29},
+        {core::Code::kParameterNotMatched, "Parameters.f", 36}, {core::Code::kParameterNotMatched, "Parameters.g", 43},
+        {core::Code::kParameterNotMatched, "Parameters.h", 50}, {core::Code::kParameterNotMatched, "Parameters.i", 57},
+        {core::Code::kParameterNotMatched, "Parameters.j", 64}, {core::Code::kParameterNotMatched, "Parameters.k", 71}}},
       {"Parameters duplicate key",
        {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"a\":\"1\",\"A\":\"2\"}"}},
-       {{Code::kParameterKeyDuplicate, "Parameters.A", 9}}},
+       {{core::Code::kParameterKeyDuplicate, "Parameters.A", 9}}},
       {"Parameters key too long",
        {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"" + Pad(65) + "\":\"1\"}"}},
-       {{Code::kParameterKeyExceedLimit, "Parameters." + Pad(65), 1}}},
+       {{core::Code::kParameterKeyExceedLimit, "Parameters." + Pad(65), 1}}},
       {"Parameters value not a string",
        {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"a\":1}"}},
-       {{Code::kParameterTypeNotSupported, "Parameters.a", 5}}},
+       {{core::Code::kParameterTypeNotSupported, "Parameters.a", 5}}},
       {"Parameters value with NUL",
        {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"a\":\"\\u0000\"}"}},
-       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 5}}},
+       {{core::Code::kInvalidParameterCharsetParameters, "Parameters.a", 5}}},
       {"Parameters key not in content",
        {{"CommandContent", "{{a}}"}, {"EnableParameter", "true"}, {"Parameters", "{\"b\":\"1\"}"}},
-       {{Code::kParameterNotMatched, "Parameters.b", 1}}},
+       {{core::Code::kParameterNotMatched, "Parameters.b", 1}}},
       {"Parameters skipped when EnableParameter is invalid",
        {{"EnableParameter", "maybe"}, {"Parameters", "[1]"}},
-       {{Code::kInvalidParameterEnableParameter, "EnableParameter", 0}}},
+       {{core::Code::kInvalidParameterEnableParameter, "EnableParameter", 0}}},
       // Username / WindowsPasswordName
       {"Username 255", {{"Username", Repeat(zh, 255)}}, {}},
-      {"Username 256", {{"Username", Repeat(zh, 256)}}, {{Code::kUsernameExceedLimit, "Username", 765}}},
+      {"Username 256", {{"Username", Repeat(zh, 256)}}, {{core::Code::kUsernameExceedLimit, "Username", 765}}},
       {"WindowsPasswordName 256",
-       {{"WindowsPasswordName", Pad(256)}}, {{Code::kWindowsPasswordNameExceedLimit, "WindowsPasswordName", 255}}},
+       {{"WindowsPasswordName", Pad(256)}}, {{core::Code::kWindowsPasswordNameExceedLimit, "WindowsPasswordName", 255}}},
       {"WindowsPasswordName missed",
        {{"Type", "RunPowerShellScript"}, {"Username", "admin"}},
-       {{Code::kWindowsPasswordNameMissed, "WindowsPasswordName", -1}}},
+       {{core::Code::kWindowsPasswordNameMissed, "WindowsPasswordName", -1}}},
       {"System needs no password", {{"Type", "RunBatScript"}, {"Username", "SYSTEM"}}, {}},
       // InstanceId
       {"100 instances", Join({{"InstanceId.1", kUnset}}, Instances(100)), {}},
       {"101 instances", Join({{"InstanceId.1", kUnset}}, Instances(101)),
-       {{Code::kInstanceIdsExceedLimit, "InstanceId", -1}}},
-      {"empty instance entry", {{"InstanceId.2", ""}}, {{Code::kMissingParamInstanceId, "InstanceId.2", -1}}},
-      {"no instances", {{"InstanceId.1", kUnset}}, {{Code::kMissingParamInstanceId, "InstanceId", -1}}},
+       {{core::Code::kInstanceIdsExceedLimit, "InstanceId", -1}}},
+      {"empty instance entry", {{"InstanceId.2", ""}}, {{core::Code::kMissingParamInstanceId, "InstanceId.2", -1}}},
+      {"no instances", {{"InstanceId.1", kUnset}}, {{core::Code::kMissingParamInstanceId, "InstanceId", -1}}},
       {"instances and resource tags", {{"ResourceTag.1.Key", "k"}},
-       {{Code::kInvalidResourceTagConflictWithInstanceIds, "InstanceId", -1}}},
+       {{core::Code::kInvalidResourceTagConflictWithInstanceIds, "InstanceId", -1}}},
       {"resource tags alone", {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "k"}}, {}},
       // Tag
       {"20 tags", Tags("Tag", 20), {}},
-      {"21 tags", Tags("Tag", 21), {{Code::kNumberExceedTags, "Tag", -1}}},
-      {"tag without key", {{"Tag.1.Value", "v"}}, {{Code::kMissingParameterTagKey, "Tag.1.Key", -1}}},
+      {"21 tags", Tags("Tag", 21), {{core::Code::kNumberExceedTags, "Tag", -1}}},
+      {"tag without key", {{"Tag.1.Value", "v"}}, {{core::Code::kMissingParameterTagKey, "Tag.1.Key", -1}}},
       {"tag key 64 chars", {{"Tag.1.Key", Repeat(e, 64)}}, {}},
-      {"tag key 65 chars", {{"Tag.1.Key", Repeat(e, 65)}}, {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 128}}},
-      {"tag key aliyun", {{"Tag.1.Key", "AliyunX"}}, {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0}}},
-      {"tag key acs:", {{"Tag.1.Key", "acs:x"}}, {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0}}},
-      {"tag key url", {{"Tag.1.Key", "see HTTPS://x"}}, {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 4}}},
+      {"tag key 65 chars", {{"Tag.1.Key", Repeat(e, 65)}}, {{core::Code::kInvalidTagKeyMalformed, "Tag.1.Key", 128}}},
+      {"tag key aliyun", {{"Tag.1.Key", "AliyunX"}}, {{core::Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0}}},
+      {"tag key acs:", {{"Tag.1.Key", "acs:x"}}, {{core::Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0}}},
+      {"tag key url", {{"Tag.1.Key", "see HTTPS://x"}}, {{core::Code::kInvalidTagKeyMalformed, "Tag.1.Key", 4}}},
       {"tag value 128 chars", {{"Tag.1.Key", "k"}, {"Tag.1.Value", Repeat(zh, 128)}}, {}},
       {"tag value 129 chars", {{"Tag.1.Key", "k"}, {"Tag.1.Value", Repeat(zh, 129)}},
-       {{Code::kInvalidTagValueMalformed, "Tag.1.Value", 384}}},
+       {{core::Code::kInvalidTagValueMalformed, "Tag.1.Value", 384}}},
       {"tag value url", {{"Tag.1.Key", "k"}, {"Tag.1.Value", "http://x"}},
-       {{Code::kInvalidTagValueMalformed, "Tag.1.Value", 0}}},
+       {{core::Code::kInvalidTagValueMalformed, "Tag.1.Value", 0}}},
       {"tag value: the first real URL", {{"Tag.1.Key", "k"}, {"Tag.1.Value", "ftp://a http:/ xHttp://b"}},
-       {{Code::kInvalidTagValueMalformed, "Tag.1.Value", 16}}},
+       {{core::Code::kInvalidTagValueMalformed, "Tag.1.Value", 16}}},
       {"tag value: no scheme before ://", {{"Tag.1.Key", "k"}, {"Tag.1.Value", "://x ttp://y"}}, {}},
       {"duplicate tag keys",
        {{"Tag.1.Key", "k"}, {"Tag.2.Key", "K"}, {"Tag.3.Key", "k"}, {"Tag.4.Key", "k"}},
-       {{Code::kDuplicateTagKey, "Tag.3.Key", 0}, {Code::kDuplicateTagKey, "Tag.4.Key", 0}}},
+       {{core::Code::kDuplicateTagKey, "Tag.3.Key", 0}, {core::Code::kDuplicateTagKey, "Tag.4.Key", 0}}},
       // ResourceTag (same component, own codes)
       {"21 resource tags", Join({{"InstanceId.1", kUnset}}, Tags("ResourceTag", 21)),
-       {{Code::kNumberExceedResourceTags, "ResourceTag", -1}}},
+       {{core::Code::kNumberExceedResourceTags, "ResourceTag", -1}}},
       {"resource tag without key", {{"InstanceId.1", kUnset}, {"ResourceTag.1.Value", "v"}},
-       {{Code::kMissingParameterResourceTagKey, "ResourceTag.1.Key", -1}}},
+       {{core::Code::kMissingParameterResourceTagKey, "ResourceTag.1.Key", -1}}},
       {"resource tag key reserved", {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "acs:k"}},
-       {{Code::kInvalidResourceTagKeyMalformed, "ResourceTag.1.Key", 0}}},
+       {{core::Code::kInvalidResourceTagKeyMalformed, "ResourceTag.1.Key", 0}}},
       {"resource tag value url",
        {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "k"}, {"ResourceTag.1.Value", "a https://b"}},
-       {{Code::kInvalidResourceTagValueMalformed, "ResourceTag.1.Value", 2}}},
+       {{core::Code::kInvalidResourceTagValueMalformed, "ResourceTag.1.Value", 2}}},
       {"duplicate resource tag keys",
        {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "k"}, {"ResourceTag.2.Key", "k"}},
-       {{Code::kDuplicateResourceTagKey, "ResourceTag.2.Key", 0}}},
+       {{core::Code::kDuplicateResourceTagKey, "ResourceTag.2.Key", 0}}},
       // Containers
       {"container id ok", {{"ContainerId", "docker://" + hex64}}, {}},
       {"container id upper-case", {{"ContainerId", "A" + hex64.substr(1)}},
-       {{Code::kInvalidContainerIdMalformed, "ContainerId", 0}}},
+       {{core::Code::kInvalidContainerIdMalformed, "ContainerId", 0}}},
       {"container id short", {{"ContainerId", "cri-o://abc"}},
-       {{Code::kInvalidContainerIdMalformed, "ContainerId", 8}}},
+       {{core::Code::kInvalidContainerIdMalformed, "ContainerId", 8}}},
       {"container with Windows type", {{"ContainerId", hex64}, {"Type", "RunBatScript"}},
-       {{Code::kInvalidInstanceNotMatch, "ContainerId", -1}}},
+       {{core::Code::kInvalidInstanceNotMatch, "ContainerId", -1}}},
       {"bad container id and Windows type", {{"ContainerId", "x"}, {"Type", "RunBatScript"}},
-       {{Code::kInvalidContainerIdMalformed, "ContainerId", 0},
-        {Code::kInvalidInstanceNotMatch, "ContainerId", -1}}},
+       {{core::Code::kInvalidContainerIdMalformed, "ContainerId", 0},
+        {core::Code::kInvalidInstanceNotMatch, "ContainerId", -1}}},
       {"container name with Windows type", {{"ContainerName", "web"}, {"Type", "RunPowerShellScript"}},
-       {{Code::kInvalidInstanceNotMatch, "ContainerName", -1}}},
+       {{core::Code::kInvalidInstanceNotMatch, "ContainerName", -1}}},
       {"container name 255", {{"ContainerName", Pad(255)}}, {}},
       {"container name 256", {{"ContainerName", Pad(256)}},
-       {{Code::kInvalidContainerNameMalformed, "ContainerName", 255}}},
+       {{core::Code::kInvalidContainerNameMalformed, "ContainerName", 255}}},
       {"container name first char", {{"ContainerName", "-web"}},
-       {{Code::kInvalidContainerNameMalformed, "ContainerName", 0}}},
+       {{core::Code::kInvalidContainerNameMalformed, "ContainerName", 0}}},
       // ClientToken
       {"client token 64", {{"ClientToken", Pad(64)}}, {}},
-      {"client token 65", {{"ClientToken", Pad(65)}}, {{Code::kInvalidClientTokenMalformed, "ClientToken", 64}}},
-      {"client token space", {{"ClientToken", "a b"}}, {{Code::kInvalidClientTokenMalformed, "ClientToken", 1}}},
+      {"client token 65", {{"ClientToken", Pad(65)}}, {{core::Code::kInvalidClientTokenMalformed, "ClientToken", 64}}},
+      {"client token space", {{"ClientToken", "a b"}}, {{core::Code::kInvalidClientTokenMalformed, "ClientToken", 1}}},
       // OssOutputDelivery
       {"oss ok", {{"OssOutputDelivery", "oss://my-bucket/logs/run/"}}, {}},
       {"oss no scheme", {{"OssOutputDelivery", "my-bucket/logs"}},
-       {{Code::kInvalidParameterOssOutputDelivery, "OssOutputDelivery", 0}}},
+       {{core::Code::kInvalidParameterOssOutputDelivery, "OssOutputDelivery", 0}}},
       {"oss short bucket", {{"OssOutputDelivery", "oss://ab/x"}},
-       {{Code::kInvalidParameterOssOutputDelivery, "OssOutputDelivery", 6}}},
+       {{core::Code::kInvalidParameterOssOutputDelivery, "OssOutputDelivery", 6}}},
       {"oss dot-dot segment", {{"OssOutputDelivery", "oss://bucket/a/../b"}},
-       {{Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 15}}},
+       {{core::Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 15}}},
       {"oss empty segment", {{"OssOutputDelivery", "oss://bucket/a//b"}},
-       {{Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 15}}},
+       {{core::Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 15}}},
       {"oss leading backslash", {{"OssOutputDelivery", "oss://bucket/\\a"}},
-       {{Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 13}}},
+       {{core::Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, "OssOutputDelivery", 13}}},
       // TerminationMode / Launcher
       {"termination mode", {{"TerminationMode", "process"}},
-       {{Code::kInvalidTerminationModeNotFound, "TerminationMode", 0}}},
+       {{core::Code::kInvalidTerminationModeNotFound, "TerminationMode", 0}}},
       {"launcher 1024 bytes", {{"Launcher", Pad(1024)}}, {}},
       {"launcher 1025 bytes", {{"Launcher", Pad(1025)}},
-       {{Code::kInvalidLauncherLengthLimitExceeded, "Launcher", 1024}}},
+       {{core::Code::kInvalidLauncherLengthLimitExceeded, "Launcher", 1024}}},
       // Bytes a percent escape (or a JSON \u0000) puts inside a value: the
       // parameter's own character or format code, else Malformed with the
       // field path and the byte's offset (SPEC 10, Envelope vs value).
       {"RegionId invalid UTF-8", {{"RegionId", "cn-\xFF"}},
-       {{Code::kInvalidRequestMalformed, "RegionId", 3}}, false},
+       {{core::Code::kInvalidRequestMalformed, "RegionId", 3}}, false},
       {"ResourceGroupId NUL", {{"ResourceGroupId", std::string("rg-\0", 4)}},
-       {{Code::kInvalidRequestMalformed, "ResourceGroupId", 3}}},
+       {{core::Code::kInvalidRequestMalformed, "ResourceGroupId", 3}}},
       {"InstanceId NUL", {{"InstanceId.1", std::string("i-\0x", 4)}},
-       {{Code::kInvalidRequestMalformed, "InstanceId.1", 2}}},
+       {{core::Code::kInvalidRequestMalformed, "InstanceId.1", 2}}},
       {"InstanceId invalid UTF-8", {{"InstanceId.1", "i-\xC3("}},
-       {{Code::kInvalidRequestMalformed, "InstanceId.1", 2}}, false},
+       {{core::Code::kInvalidRequestMalformed, "InstanceId.1", 2}}, false},
       {"Username NUL", {{"Username", std::string("ro\0ot", 5)}},
-       {{Code::kInvalidRequestMalformed, "Username", 2}}},
+       {{core::Code::kInvalidRequestMalformed, "Username", 2}}},
       {"WindowsPasswordName invalid UTF-8", {{"WindowsPasswordName", "\xFF"}},
-       {{Code::kInvalidRequestMalformed, "WindowsPasswordName", 0}}, false},
+       {{core::Code::kInvalidRequestMalformed, "WindowsPasswordName", 0}}, false},
       {"ContentEncoding NUL", {{"ContentEncoding", std::string("Base\0", 5)}},
-       {{Code::kInvalidRequestMalformed, "ContentEncoding", 4}}},
+       {{core::Code::kInvalidRequestMalformed, "ContentEncoding", 4}}},
       {"Launcher NUL", {{"Launcher", std::string("py \0", 4)}},
-       {{Code::kInvalidRequestMalformed, "Launcher", 3}}},
+       {{core::Code::kInvalidRequestMalformed, "Launcher", 3}}},
       {"Tag key NUL", {{"Tag.1.Key", std::string("k\0", 2)}},
-       {{Code::kInvalidTagKeyMalformed, "Tag.1.Key", 1}}},
+       {{core::Code::kInvalidTagKeyMalformed, "Tag.1.Key", 1}}},
       {"Tag value invalid UTF-8", {{"Tag.1.Key", "k"}, {"Tag.1.Value", "\xFF"}},
-       {{Code::kInvalidTagValueMalformed, "Tag.1.Value", 0}}, false},
+       {{core::Code::kInvalidTagValueMalformed, "Tag.1.Value", 0}}, false},
       {"ResourceTag value NUL",
        {{"InstanceId.1", kUnset}, {"ResourceTag.1.Key", "k"},
         {"ResourceTag.1.Value", std::string("v\0", 2)}},
-       {{Code::kInvalidResourceTagValueMalformed, "ResourceTag.1.Value", 1}}},
+       {{core::Code::kInvalidResourceTagValueMalformed, "ResourceTag.1.Value", 1}}},
       {"Name NUL", {{"Name", std::string("a\0", 2)}},
-       {{Code::kInvalidParameterCharacterCommandName, "Name", 1}}},
+       {{core::Code::kInvalidParameterCharacterCommandName, "Name", 1}}},
       {"ClientToken NUL", {{"ClientToken", std::string("t\0", 2)}},
-       {{Code::kInvalidClientTokenMalformed, "ClientToken", 1}}},
+       {{core::Code::kInvalidClientTokenMalformed, "ClientToken", 1}}},
       {"ContainerName invalid UTF-8", {{"ContainerName", "c\xFF"}},
-       {{Code::kInvalidContainerNameMalformed, "ContainerName", 1}}, false},
+       {{core::Code::kInvalidContainerNameMalformed, "ContainerName", 1}}, false},
       {"Frequency NUL", {{"Frequency", std::string("rate(5\0m)", 9)}},
-       {{Code::kInvalidParamFrequency, "Frequency", 6}}},
+       {{core::Code::kInvalidParamFrequency, "Frequency", 6}}},
       {"CommandContent invalid UTF-8", {{"CommandContent", "echo \xFF"}},
-       {{Code::kCmdContentDecodeError, "CommandContent", 5}}, false},
+       {{core::Code::kCmdContentDecodeError, "CommandContent", 5}}, false},
       {"CommandContent NUL is allowed", {{"CommandContent", std::string("echo \0", 6)}}, {}},
       {"Parameters value NUL",
        {{"EnableParameter", "true"}, {"CommandContent", "echo {{a}}"},
         {"Parameters", "{\"a\": \"x\\u0000\"}"}},
-       {{Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
+       {{core::Code::kInvalidParameterCharsetParameters, "Parameters.a", 6}}},
       // Order across parameters: the table order, whatever the wire order.
       {"order of several",
        {{"Launcher", Pad(1025)}, {"Tag.1.Key", "aliyun"}, {"Timeout", "0"}, {"RegionId", ""},
         {"Type", "Bash"}},
-       {{Code::kMissingParameterRegionId, "RegionId", -1},
-        {Code::kInvalidCmdTypeNotFound, "Type", 0},
-        {Code::kInvalidParameterTimeout, "Timeout", 0},
-        {Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0},
-        {Code::kInvalidLauncherLengthLimitExceeded, "Launcher", 1024}}},
+       {{core::Code::kMissingParameterRegionId, "RegionId", -1},
+        {core::Code::kInvalidCmdTypeNotFound, "Type", 0},
+        {core::Code::kInvalidParameterTimeout, "Timeout", 0},
+        {core::Code::kInvalidTagKeyMalformed, "Tag.1.Key", 0},
+        {core::Code::kInvalidLauncherLengthLimitExceeded, "Launcher", 1024}}},
   };
 }
 
-void ExpectViolations(const std::vector<Violation>& got, const std::vector<Expect>& want) {
+void ExpectViolations(const std::vector<core::Violation>& got, const std::vector<Expect>& want) {
   ASSERT_EQ(got.size(), want.size()) << (got.empty() ? "" : got[0].info().name);
   for (size_t i = 0; i < want.size(); ++i) {
     SCOPED_TRACE(i);
-    EXPECT_EQ(got[i].info().name, Describe(want[i].code).name);
+    EXPECT_EQ(got[i].info().name, core::Describe(want[i].code).name);
     EXPECT_EQ(got[i].field, want[i].field);
     if (want[i].offset < 0) {
       EXPECT_FALSE(got[i].span.has_value());
@@ -458,15 +458,15 @@ TEST(ConformanceTest, EveryCaseInBothForms) {
   for (const Case& c : Cases()) {
     SCOPED_TRACE(c.name);
     const Pairs pairs = Apply(c.pairs);
-    const DecodedRequest q = DecodeRequest(QueryForm(pairs));
+    const rules::DecodedRequest q = rules::DecodeRequest(QueryForm(pairs));
     ASSERT_FALSE(q.malformed.has_value()) << q.malformed->detail;
-    const RunCommandVerdict vq = ValidateRunCommand(q.request, Options());
+    const rules::RunCommandVerdict vq = rules::ValidateRunCommand(q.request, Options());
     ExpectViolations(vq.findings.violations, c.expected);
     if (!c.json_too) continue;
-    const DecodedRequest j = DecodeRequest(JsonForm(pairs));
+    const rules::DecodedRequest j = rules::DecodeRequest(JsonForm(pairs));
     ASSERT_FALSE(j.malformed.has_value()) << j.malformed->detail << "\n" << JsonForm(pairs);
     EXPECT_TRUE(j.request == q.request);
-    const RunCommandVerdict vj = ValidateRunCommand(j.request, Options());
+    const rules::RunCommandVerdict vj = rules::ValidateRunCommand(j.request, Options());
     ExpectViolations(vj.findings.violations, c.expected);
   }
 }
@@ -478,38 +478,38 @@ TEST(ConformanceTest, JsonTypesOfTypedParametersAreTheirOwnErrors) {
   struct TypeCase {
     const char* member;  // JSON text of the member
     const char* query;   // the same value in the query form
-    Code code;
+    core::Code code;
     const char* field;
   };
   const TypeCase kCases[] = {
-      {R"("Timeout": true)", "Timeout=true", Code::kInvalidParameterTimeout, "Timeout"},
-      {R"("Timeout": -5)", "Timeout=-5", Code::kInvalidParameterTimeout, "Timeout"},
-      {R"("Timeout": {"s": 60})", "Timeout=%7B%22s%22%3A%2060%7D", Code::kInvalidParameterTimeout,
+      {R"("Timeout": true)", "Timeout=true", core::Code::kInvalidParameterTimeout, "Timeout"},
+      {R"("Timeout": -5)", "Timeout=-5", core::Code::kInvalidParameterTimeout, "Timeout"},
+      {R"("Timeout": {"s": 60})", "Timeout=%7B%22s%22%3A%2060%7D", core::Code::kInvalidParameterTimeout,
        "Timeout"},
-      {R"("EnableParameter": 1)", "EnableParameter=1", Code::kInvalidParameterEnableParameter,
+      {R"("EnableParameter": 1)", "EnableParameter=1", core::Code::kInvalidParameterEnableParameter,
        "EnableParameter"},
-      {R"("KeepCommand": [true])", "KeepCommand=%5Btrue%5D", Code::kInvalidParameterKeepCommand,
+      {R"("KeepCommand": [true])", "KeepCommand=%5Btrue%5D", core::Code::kInvalidParameterKeepCommand,
        "KeepCommand"},
-      {R"("Timed": {"v": true})", "Timed=%7B%22v%22%3A%20true%7D", Code::kInvalidParameterTimed,
+      {R"("Timed": {"v": true})", "Timed=%7B%22v%22%3A%20true%7D", core::Code::kInvalidParameterTimed,
        "Timed"},
       {R"("EnableParameter": true, "Parameters": [1])",
-       "EnableParameter=true&Parameters=%5B1%5D", Code::kInvalidParameterParameters, "Parameters"},
+       "EnableParameter=true&Parameters=%5B1%5D", core::Code::kInvalidParameterParameters, "Parameters"},
       {R"("EnableParameter": true, "Parameters": 5)", "EnableParameter=true&Parameters=5",
-       Code::kInvalidParameterParameters, "Parameters"},
+       core::Code::kInvalidParameterParameters, "Parameters"},
   };
   const std::string base =
       R"("RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls", "InstanceId": ["i-a"])";
   for (const TypeCase& c : kCases) {
     SCOPED_TRACE(c.member);
-    const DecodedRequest j = DecodeRequest("{" + base + ", " + c.member + "}");
+    const rules::DecodedRequest j = rules::DecodeRequest("{" + base + ", " + c.member + "}");
     ASSERT_FALSE(j.malformed.has_value()) << j.malformed->detail;
-    const RunCommandVerdict vj = ValidateRunCommand(j.request, Options());
+    const rules::RunCommandVerdict vj = rules::ValidateRunCommand(j.request, Options());
     ExpectViolations(vj.findings.violations, {{c.code, c.field, 0}});
-    const DecodedRequest q = DecodeRequest(
+    const rules::DecodedRequest q = rules::DecodeRequest(
         std::string("RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a&") +
         c.query);
     ASSERT_FALSE(q.malformed.has_value());
-    const RunCommandVerdict vq = ValidateRunCommand(q.request, Options());
+    const rules::RunCommandVerdict vq = rules::ValidateRunCommand(q.request, Options());
     ExpectViolations(vq.findings.violations, {{c.code, c.field, 0}});
     EXPECT_TRUE(j.request == q.request);
   }
@@ -517,20 +517,20 @@ TEST(ConformanceTest, JsonTypesOfTypedParametersAreTheirOwnErrors) {
 
 // SPEC 8: a key that names no parameter is warned about, with the one meant.
 TEST(ConformanceTest, UnknownParametersAreWarned) {
-  const DecodedRequest q = DecodeRequest(
+  const rules::DecodedRequest q = rules::DecodeRequest(
       "Action=RunCommand&Version=2014-05-26&RegionId=r&Type=RunShellScript&CommandContent=ls&"
       "InstanceId.1=i-a&Frequncy=rate(5m)&regionid=x&Tag.1.Key=k&Tag.1.Kye=v&Zzzzzzzz=1");
   ASSERT_FALSE(q.malformed.has_value());
-  const DecodedRequest j = DecodeRequest(
+  const rules::DecodedRequest j = rules::DecodeRequest(
       R"j({"RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls",)j"
       R"j( "InstanceId": ["i-a"], "Frequncy": "rate(5m)", "regionid": "x",)j"
       R"j( "Tag": [{"Key": "k", "Kye": "v"}], "Zzzzzzzz": 1, "Action": "RunCommand"})j");
   ASSERT_FALSE(j.malformed.has_value());
-  for (const DecodedRequest* d : {&q, &j}) {
-    const RunCommandVerdict v = ValidateRunCommand(d->request, Options());
+  for (const rules::DecodedRequest* d : {&q, &j}) {
+    const rules::RunCommandVerdict v = rules::ValidateRunCommand(d->request, Options());
     EXPECT_TRUE(v.findings.ok());
     std::vector<std::pair<std::string, std::string>> got;
-    for (const Warning& w : v.findings.warnings) {
+    for (const core::Warning& w : v.findings.warnings) {
       if (w.id == "request.unknown-parameter") got.emplace_back(w.field, w.detail);
     }
     ASSERT_EQ(got.size(), 4u);
@@ -543,9 +543,9 @@ TEST(ConformanceTest, UnknownParametersAreWarned) {
     EXPECT_EQ(got[3].first, "Zzzzzzzz");
     EXPECT_EQ(got[3].second.find("did you mean"), std::string::npos);
   }
-  EXPECT_EQ(ClosestParameter("Frequncy"), "Frequency");
-  EXPECT_EQ(ClosestParameter("instanceid.3"), "InstanceId.3");
-  EXPECT_EQ(ClosestParameter("Nothing"), "");
+  EXPECT_EQ(rules::ClosestParameter("Frequncy"), "Frequency");
+  EXPECT_EQ(rules::ClosestParameter("instanceid.3"), "InstanceId.3");
+  EXPECT_EQ(rules::ClosestParameter("Nothing"), "");
 }
 
 // SPEC 8, Bounded findings: at most max_violations kept, the rest counted;
@@ -553,26 +553,67 @@ TEST(ConformanceTest, UnknownParametersAreWarned) {
 TEST(ConformanceTest, FindingsAreBounded) {
   Pairs pairs = Apply({{"InstanceId.1", kUnset}});
   for (int i = 1; i <= 500; ++i) pairs.emplace_back("InstanceId." + std::to_string(i), "");
-  const DecodedRequest d = DecodeRequest(QueryForm(pairs));
+  const rules::DecodedRequest d = rules::DecodeRequest(QueryForm(pairs));
   ASSERT_FALSE(d.malformed.has_value());
-  ValidateOptions o = Options();
-  const RunCommandVerdict v = ValidateRunCommand(d.request, o);
+  rules::ValidateOptions o = Options();
+  const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, o);
   EXPECT_EQ(v.findings.violations.size(), 100u);
   EXPECT_EQ(v.findings.dropped, 400u);
   o.limits.max_violations = 0;  // acts as 1
-  const RunCommandVerdict one = ValidateRunCommand(d.request, o);
+  const rules::RunCommandVerdict one = rules::ValidateRunCommand(d.request, o);
   ASSERT_EQ(one.findings.violations.size(), 1u);
   EXPECT_EQ(one.findings.violations[0].field, v.findings.violations[0].field);
   EXPECT_EQ(one.findings.dropped, 499u);
 }
 
+// Every number a rule compares with comes from Limits (issue 12): moving a
+// limit moves the boundary and the violation's offset with it.
+TEST(ConformanceTest, FormatLimitsComeFromLimits) {
+  struct Probe {
+    const char* key;
+    std::string value;
+    int core::Limits::*limit;
+    int moved_to;
+    core::Code code;
+    size_t offset;  // of the violation once the limit moved
+  };
+  const std::string bucket_of_5 = "oss://abcde/x";
+  const Probe probes[] = {
+      {"ContainerName", std::string(11, 'a'), &core::Limits::max_container_name_chars, 10,
+       core::Code::kInvalidContainerNameMalformed, 10},
+      {"ContainerId", std::string(64, 'a'), &core::Limits::container_id_hex_digits, 10,
+       core::Code::kInvalidContainerIdMalformed, 0},
+      {"OssOutputDelivery", bucket_of_5, &core::Limits::max_oss_bucket_chars, 4,
+       core::Code::kInvalidParameterOssOutputDelivery, 6},
+      {"OssOutputDelivery", bucket_of_5, &core::Limits::min_oss_bucket_chars, 6,
+       core::Code::kInvalidParameterOssOutputDelivery, 6},
+      {"OssOutputDelivery", "oss://abc/" + std::string(9, 'p'), &core::Limits::max_oss_prefix_bytes,
+       8, core::Code::kInvalidOssOutputDeliveryKeyPrefixMalformed, 18},
+  };
+  for (const Probe& p : probes) {
+    SCOPED_TRACE(p.key);
+    const rules::DecodedRequest d = rules::DecodeRequest(QueryForm(Apply({{p.key, p.value}})));
+    ASSERT_FALSE(d.malformed.has_value());
+    rules::ValidateOptions o = Options();
+    const rules::RunCommandVerdict before = rules::ValidateRunCommand(d.request, o);
+    for (const core::Violation& v : before.findings.violations) EXPECT_NE(v.code, p.code);
+    o.limits.*p.limit = p.moved_to;
+    const rules::RunCommandVerdict after = rules::ValidateRunCommand(d.request, o);
+    ASSERT_FALSE(after.findings.violations.empty());
+    EXPECT_EQ(after.findings.violations[0].code, p.code);
+    EXPECT_EQ(after.findings.violations[0].field, p.key);
+    ASSERT_TRUE(after.findings.violations[0].span.has_value());
+    EXPECT_EQ(after.findings.violations[0].span->offset, p.offset);
+  }
+}
+
 TEST(ConformanceTest, FailFastKeepsTheFirst) {
   for (const Case& c : Cases()) {
     SCOPED_TRACE(c.name);
-    ValidateOptions o = Options();
+    rules::ValidateOptions o = Options();
     o.fail_fast = true;
-    const RunCommandVerdict v =
-        ValidateRunCommand(DecodeRequest(QueryForm(Apply(c.pairs))).request, o);
+    const rules::RunCommandVerdict v =
+        rules::ValidateRunCommand(rules::DecodeRequest(QueryForm(Apply(c.pairs))).request, o);
     ASSERT_EQ(v.findings.violations.size(), c.expected.empty() ? 0u : 1u);
     if (!c.expected.empty()) EXPECT_EQ(v.findings.violations[0].code, c.expected[0].code);
   }
@@ -582,13 +623,13 @@ TEST(ConformanceTest, FailFastKeepsTheFirst) {
 // InvalidRequest.Malformed by rules/request_decode_test.cc, and
 // ClientNeedUpgrade is group B).
 TEST(ConformanceTest, EveryGroupACodeIsCovered) {
-  std::set<Code> seen;
+  std::set<core::Code> seen;
   for (const Case& c : Cases()) {
     for (const Expect& e : c.expected) seen.insert(e.code);
   }
-  seen.insert(Code::kInvalidRequestMalformed);
-  for (const CodeInfo& info : Catalog()) {
-    if (info.group != CodeGroup::kRequest) continue;
+  seen.insert(core::Code::kInvalidRequestMalformed);
+  for (const core::CodeInfo& info : core::Catalog()) {
+    if (info.group != core::CodeGroup::kRequest) continue;
     EXPECT_TRUE(seen.count(info.code)) << info.name << " has no conformance case";
   }
 }
@@ -597,10 +638,10 @@ TEST(ConformanceTest, WarningsAndEffectiveValues) {
   const Pairs pairs = Apply({{"Timeout", "5"}, {"RepeatMode", "Once"}, {"Frequency", "rate(5m)"},
                              {"Timed", "false"}, {"ContentEncoding", "gzip"},
                              {"InstanceId.2", "i-a"}});
-  const RunCommandVerdict v = ValidateRunCommand(DecodeRequest(QueryForm(pairs)).request, Options());
+  const rules::RunCommandVerdict v = rules::ValidateRunCommand(rules::DecodeRequest(QueryForm(pairs)).request, Options());
   ASSERT_TRUE(v.findings.ok()) << v.findings.violations[0].detail;
   std::set<std::string> ids;
-  for (const Warning& w : v.findings.warnings) ids.insert(std::string(w.id));
+  for (const core::Warning& w : v.findings.warnings) ids.insert(std::string(w.id));
   for (const char* id : {"request.timeout-raised", "request.repeat-mode-overridden",
                          "request.timed-deprecated", "request.content-encoding-unknown",
                          "request.duplicate-instance"}) {
@@ -642,8 +683,8 @@ TEST(ConformanceTest, MinimumAgentVersion) {
   };
   for (const AgentCase& c : kCases) {
     SCOPED_TRACE(c.name);
-    const RunCommandVerdict v =
-        ValidateRunCommand(DecodeRequest(QueryForm(Apply(c.pairs))).request, Options());
+    const rules::RunCommandVerdict v =
+        rules::ValidateRunCommand(rules::DecodeRequest(QueryForm(Apply(c.pairs))).request, Options());
     ASSERT_TRUE(v.findings.ok()) << v.findings.violations[0].detail;
     EXPECT_EQ(v.agent.linux_version, c.linux_version);
     EXPECT_EQ(v.agent.windows_version, c.windows_version);

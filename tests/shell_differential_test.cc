@@ -233,7 +233,7 @@ std::string Name(size_t i) {
 }
 
 Rendered RenderOne(const std::string& text, const std::vector<std::string>& values) {
-  Limits limits;
+  core::Limits limits;
   limits.max_content_parameters = 1 << 20;
   limits.max_violations = 1 << 20;
   const TemplateScan scan = ScanTemplate(text, limits);
@@ -322,7 +322,7 @@ TEST_F(ShellDifferentialTest, EveryValueIsLiteralOrRefusedInEveryShell) {
       const std::string& v = value.text;
       const std::string one =
           std::string(c.head) + c.prefix + "{{" + Name(0) + "}}" + c.suffix + c.tail;
-      const TemplateScan scan = ScanTemplate(one, Limits{});
+      const TemplateScan scan = ScanTemplate(one, core::Limits{});
       ASSERT_EQ(PosixShellContexts(one, scan)[0].context, c.context);
       const Rendered r = RenderOne(one, {v});
       if (r.error) {

@@ -34,13 +34,13 @@ std::vector<std::string> Requests() {
   };
 }
 
-std::vector<std::string> Summaries(const RunCommandVerdict& v) {
+std::vector<std::string> Summaries(const rules::RunCommandVerdict& v) {
   std::vector<std::string> out;
-  for (const Violation& x : v.findings.violations) {
+  for (const core::Violation& x : v.findings.violations) {
     out.push_back(std::string(x.info().name) + "@" + x.field + ":" +
                   (x.span ? std::to_string(x.span->offset) : "-"));
   }
-  for (const Warning& w : v.findings.warnings) out.push_back(std::string(w.id) + "@" + w.field);
+  for (const core::Warning& w : v.findings.warnings) out.push_back(std::string(w.id) + "@" + w.field);
   if (v.schedule) {
     for (int64_t t : v.schedule->NextN(kNow, 20)) out.push_back(std::to_string(t));
   }
@@ -48,18 +48,18 @@ std::vector<std::string> Summaries(const RunCommandVerdict& v) {
 }
 
 TEST(ThreadSafetyTest, SharedValidatorAgreesWithOneThread) {
-  ValidateOptions options;
+  rules::ValidateOptions options;
   options.zones = &schedule::TzdbZoneProvider::Default();
   options.now = kNow;
   const std::vector<std::string> requests = Requests();
   // Reference answers come from a fresh provider so that the shared one's
   // cache is filled by the racing threads.
   schedule::TzdbZoneProvider reference_zones;
-  ValidateOptions reference = options;
+  rules::ValidateOptions reference = options;
   reference.zones = &reference_zones;
   std::vector<std::vector<std::string>> want;
   for (const std::string& r : requests) {
-    want.push_back(Summaries(ValidateRunCommand(DecodeRequest(r).request, reference)));
+    want.push_back(Summaries(rules::ValidateRunCommand(rules::DecodeRequest(r).request, reference)));
   }
   std::vector<std::vector<std::vector<std::string>>> got(kThreads);
   std::vector<std::thread> threads;
@@ -68,7 +68,7 @@ TEST(ThreadSafetyTest, SharedValidatorAgreesWithOneThread) {
       for (int round = 0; round < 20; ++round) {
         for (size_t i = 0; i < requests.size(); ++i) {
           const size_t k = (i + t) % requests.size();
-          auto s = Summaries(ValidateRunCommand(DecodeRequest(requests[k]).request, options));
+          auto s = Summaries(rules::ValidateRunCommand(rules::DecodeRequest(requests[k]).request, options));
           if (round == 0) {
             got[t].resize(requests.size());
             got[t][k] = std::move(s);

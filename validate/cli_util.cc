@@ -7,7 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "schedule/civil.h"
-#include "schedule/zone_token.h"
+#include "schedule/internal/zone_token.h"
 #include "validate/line_reader.h"
 
 namespace runcheck {

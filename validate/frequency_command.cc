@@ -62,7 +62,7 @@ std::string BatchLine(std::string_view line, const schedule::ZoneProvider& zones
   }
   const FrequencyResult r = schedule::ParseFrequency(view(0), opt);
   if (!r.findings.ok()) {
-    const Violation& v = r.findings.violations.front();
+    const core::Violation& v = r.findings.violations.front();
     return absl::StrCat("ERR ", std::string(v.info().name), " ", EscapeForTerminal(v.detail));
   }
   *valid = true;
@@ -150,8 +150,8 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
     result += "}\n";
   } else {
     result = r.findings.ok() ? "valid\n" : "invalid\n";
-    for (const Violation& x : r.findings.violations) result += ViolationText(x, text);
-    for (const Warning& w : r.findings.warnings) result += WarningText(w);
+    for (const core::Violation& x : r.findings.violations) result += ViolationText(x, text);
+    for (const core::Warning& w : r.findings.warnings) result += WarningText(w);
     result += DroppedText(r.findings);
     if (r.schedule) {
       const schedule::Schedule& s = *r.schedule;

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/catalog.h"
+#include "core/catalog.h"
 #include "validate/cli_util.h"
 #include "validate/frequency_command.h"
 #include "validate/render_command.h"
@@ -99,12 +99,12 @@ valid (every line), 1 invalid (any line), 2 usage error or unreadable input.
 ")";
 
 int PrintCatalog() {
-  for (const runcheck::CodeInfo& info : runcheck::Catalog()) {
+  for (const runcheck::core::CodeInfo& info : runcheck::core::Catalog()) {
     std::printf("{\"code\": %s, \"http_status\": %d, \"message\": %s, "
                 "\"group\": \"%s\"}\n",
                 JsonString(info.name).c_str(), info.http_status,
                 JsonString(info.message).c_str(),
-                std::string(runcheck::GroupLetter(info.group)).c_str());
+                std::string(runcheck::core::GroupLetter(info.group)).c_str());
   }
   return 0;
 }

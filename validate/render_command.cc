@@ -40,10 +40,10 @@ void Write(std::FILE* out, std::string_view s) { std::fwrite(s.data(), 1, s.size
 std::optional<params::ParameterValues> Values(std::string_view flag, std::string_view json,
                                               const params::TemplateScan* scan,
                                               std::FILE* out) {
-  const params::ParametersCheck check = params::CheckParameters(json, Limits{}, scan);
+  const params::ParametersCheck check = params::CheckParameters(json, core::Limits{}, scan);
   if (!check.findings.ok()) {
     Write(out, absl::StrCat("invalid --", std::string(flag), "\n"));
-    for (const Violation& v : check.findings.violations) Write(out, ViolationText(v, json));
+    for (const core::Violation& v : check.findings.violations) Write(out, ViolationText(v, json));
     return std::nullopt;
   }
   return params::ParameterValues::FromPairs(check.pairs);
@@ -65,10 +65,10 @@ int RenderCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE
       ReadInput(flags->positional.empty() ? "-" : flags->positional[0], in, &problem);
   if (!text) return Usage(problem);
 
-  const params::TemplateScan scan = params::ScanTemplate(*text, Limits{});
+  const params::TemplateScan scan = params::ScanTemplate(*text, core::Limits{});
   if (!scan.findings.ok()) {
     Write(out, "invalid template\n");
-    for (const Violation& v : scan.findings.violations) Write(out, ViolationText(v, *text));
+    for (const core::Violation& v : scan.findings.violations) Write(out, ViolationText(v, *text));
     return kExitInvalid;
   }
   params::ParameterValues user, builtins;
@@ -86,7 +86,7 @@ int RenderCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE
   if (f.count("contexts")) {
     bool all = true;
     for (size_t k = 0; k < scan.placeholders.size(); ++k) {
-      const Span span = scan.placeholders[k].span;
+      const core::Span span = scan.placeholders[k].span;
       const bool ok = plan.IsRenderable(k);
       all = all && ok;
       Write(out, absl::StrCat("byte ", span.offset, ": ",

@@ -1,7 +1,7 @@
 #include "validate/report.h"
 
 #include "absl/strings/str_cat.h"
-#include "rules/json_scan.h"
+#include "core/json_scan.h"
 #include "validate/cli_util.h"
 #include "validate/terminal_text.h"
 
@@ -9,21 +9,21 @@ namespace runcheck {
 namespace validate {
 namespace {
 
-std::string SpanJson(const std::optional<Span>& span) {
+std::string SpanJson(const std::optional<core::Span>& span) {
   if (!span) return "\"offset\": null, \"length\": null";
   return absl::StrCat("\"offset\": ", span->offset, ", \"length\": ", span->length);
 }
 
 }  // namespace
 
-std::string JsonString(std::string_view s) { return JsonQuote(s); }
+std::string JsonString(std::string_view s) { return core::JsonQuote(s); }
 
-std::string FindingsJson(const Findings& findings) {
+std::string FindingsJson(const core::Findings& findings) {
   std::string out = absl::StrCat("\"valid\": ", findings.ok() ? "true" : "false",
                                  ", \"violations\": [");
   for (size_t i = 0; i < findings.violations.size(); ++i) {
-    const Violation& x = findings.violations[i];
-    const CodeInfo& info = x.info();
+    const core::Violation& x = findings.violations[i];
+    const core::CodeInfo& info = x.info();
     absl::StrAppend(&out, i ? ", " : "", "{\"code\": ", JsonString(info.name),
                     ", \"http_status\": ", info.http_status, ", \"field\": ",
                     JsonString(x.field), ", ", SpanJson(x.span), ", \"message\": ",
@@ -31,7 +31,7 @@ std::string FindingsJson(const Findings& findings) {
   }
   absl::StrAppend(&out, "], \"dropped\": ", findings.dropped, ", \"warnings\": [");
   for (size_t i = 0; i < findings.warnings.size(); ++i) {
-    const Warning& w = findings.warnings[i];
+    const core::Warning& w = findings.warnings[i];
     absl::StrAppend(&out, i ? ", " : "", "{\"id\": ", JsonString(w.id), ", \"field\": ",
                     JsonString(w.field), ", ", SpanJson(w.span), ", \"detail\": ",
                     JsonString(w.detail), "}");
@@ -49,8 +49,8 @@ std::string NextJson(const std::vector<int64_t>& fires) {
   return out;
 }
 
-std::string ViolationText(const Violation& v, std::optional<std::string_view> value) {
-  const CodeInfo& info = v.info();
+std::string ViolationText(const core::Violation& v, std::optional<std::string_view> value) {
+  const core::CodeInfo& info = v.info();
   std::string out = absl::StrCat("  ", std::string(info.name), " (HTTP ", info.http_status, ") ",
                                  v.field.empty() ? "(request)" : EscapeForTerminal(v.field),
                                  ": ", std::string(info.message), "\n    detail: ",
@@ -59,13 +59,13 @@ std::string ViolationText(const Violation& v, std::optional<std::string_view> va
   return out;
 }
 
-std::string WarningText(const Warning& w) {
+std::string WarningText(const core::Warning& w) {
   return absl::StrCat("  warning ", std::string(w.id), w.field.empty() ? "" : " (",
                       EscapeForTerminal(w.field), w.field.empty() ? "" : ")", ": ",
                       EscapeForTerminal(w.detail), "\n");
 }
 
-std::string DroppedText(const Findings& findings) {
+std::string DroppedText(const core::Findings& findings) {
   std::string out;
   if (findings.dropped > 0) {
     absl::StrAppend(&out, "  ... ", findings.dropped,
@@ -91,11 +91,11 @@ std::string FiresText(const schedule::Schedule& s, int64_t now, int wanted) {
   return out;
 }
 
-std::string RequestJson(const DecodedRequest& d, const RunCommandVerdict& v,
+std::string RequestJson(const rules::DecodedRequest& d, const rules::RunCommandVerdict& v,
                         const ReportSettings& s) {
-  Findings malformed;
+  core::Findings malformed;
   if (d.malformed) malformed.violations.push_back(*d.malformed);
-  const Findings& findings = d.malformed ? malformed : v.findings;
+  const core::Findings& findings = d.malformed ? malformed : v.findings;
   std::string out = absl::StrCat("{", FindingsJson(findings));
   if (findings.ok()) {
     absl::StrAppend(&out, ", \"agent\": {\"linux\": ", JsonString(v.agent.linux_version),
@@ -113,18 +113,18 @@ std::string RequestJson(const DecodedRequest& d, const RunCommandVerdict& v,
   return out;
 }
 
-std::string RequestText(std::string_view request, const DecodedRequest& d,
-                        const RunCommandVerdict& v, const ReportSettings& s) {
+std::string RequestText(std::string_view request, const rules::DecodedRequest& d,
+                        const rules::RunCommandVerdict& v, const ReportSettings& s) {
   const bool valid = !d.malformed && v.findings.ok();
   std::string out = valid ? "valid\n" : "invalid\n";
-  auto violation = [&](const Violation& x) {
+  auto violation = [&](const core::Violation& x) {
     std::optional<std::string_view> value;
     if (x.field.empty()) {
       value = request;
     } else if (!(v.base64_content && x.field == "CommandContent" &&
-                 x.code != Code::kCmdContentDecodeError)) {
+                 x.code != core::Code::kCmdContentDecodeError)) {
       // (Template spans of Base64 content point into the decoded bytes.)
-      value = FieldValue(d.request, x.field);
+      value = rules::FieldValue(d.request, x.field);
     }
     out += ViolationText(x, value);
   };
@@ -132,8 +132,8 @@ std::string RequestText(std::string_view request, const DecodedRequest& d,
     violation(*d.malformed);
     return out;
   }
-  for (const Violation& x : v.findings.violations) violation(x);
-  for (const Warning& w : v.findings.warnings) out += WarningText(w);
+  for (const core::Violation& x : v.findings.violations) violation(x);
+  for (const core::Warning& w : v.findings.warnings) out += WarningText(w);
   out += DroppedText(v.findings);
   if (!valid) return out;
   absl::StrAppend(&out, "repeat mode: ", v.repeat_mode, ", timeout: ", v.timeout_seconds, " s\n");
@@ -142,7 +142,7 @@ std::string RequestText(std::string_view request, const DecodedRequest& d,
   } else {
     absl::StrAppend(&out, "agent: at least ", v.agent.linux_version, " (Linux) / ",
                     v.agent.windows_version, " (Windows)\n");
-    for (const AgentReason& reason : v.agent.reasons) {
+    for (const rules::AgentReason& reason : v.agent.reasons) {
       absl::StrAppend(&out, "  ", reason.ToString(), "\n");
     }
   }

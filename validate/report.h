@@ -27,7 +27,7 @@
 
 #include "rules/request_decode.h"
 #include "rules/run_command.h"
-#include "rules/violation.h"
+#include "core/violation.h"
 #include "schedule/frequency.h"
 
 namespace runcheck {
@@ -40,7 +40,7 @@ std::string JsonString(std::string_view s);
 // "dropped_warnings": N` (members, no braces): each violation with code,
 // HTTP status, field, offset, length, message and detail; each warning with
 // id, field, offset, length and detail.
-std::string FindingsJson(const Findings& findings);
+std::string FindingsJson(const core::Findings& findings);
 
 // `"next": ["2027-01-01T00:05:00Z", ...]`: instants in UTC.
 std::string NextJson(const std::vector<int64_t>& fires);
@@ -48,10 +48,10 @@ std::string NextJson(const std::vector<int64_t>& fires);
 // One violation: code, HTTP status, field, message; the detail; and, when
 // `value` (the field's value) is given and the violation has a span, the
 // caret lines.
-std::string ViolationText(const Violation& v, std::optional<std::string_view> value);
-std::string WarningText(const Warning& w);
+std::string ViolationText(const core::Violation& v, std::optional<std::string_view> value);
+std::string WarningText(const core::Warning& w);
 // "  ... N more violations not kept (Limits::max_violations)" lines, if any.
-std::string DroppedText(const Findings& findings);
+std::string DroppedText(const core::Findings& findings);
 
 // "next N after T:" and one line per fire (local and UTC). When fewer than
 // `wanted` exist, says so: the schedule ends before the horizon.
@@ -63,10 +63,10 @@ struct ReportSettings {
 };
 
 // A whole request's verdict. `request` is the text `d` was decoded from.
-std::string RequestJson(const DecodedRequest& d, const RunCommandVerdict& v,
+std::string RequestJson(const rules::DecodedRequest& d, const rules::RunCommandVerdict& v,
                         const ReportSettings& s);
-std::string RequestText(std::string_view request, const DecodedRequest& d,
-                        const RunCommandVerdict& v, const ReportSettings& s);
+std::string RequestText(std::string_view request, const rules::DecodedRequest& d,
+                        const rules::RunCommandVerdict& v, const ReportSettings& s);
 
 }  // namespace validate
 }  // namespace runcheck

@@ -22,20 +22,20 @@ namespace validate {
 namespace {
 
 struct Settings {
-  ValidateOptions options;
+  rules::ValidateOptions options;
   bool json = false;
   ReportSettings report;
 };
 
 // --limits=name=value,name=value over the Limits fields; a value outside its
 // field's range is a usage error (SPEC 9).
-bool ApplyLimits(const std::string& spec, Limits* limits, std::string* problem) {
+bool ApplyLimits(const std::string& spec, core::Limits* limits, std::string* problem) {
   struct Field {
     const char* name;
-    int Limits::*i32;
-    int64_t Limits::*i64;
+    int core::Limits::*i32;
+    int64_t core::Limits::*i64;
   };
-  using L = Limits;
+  using L = core::Limits;
   static constexpr Field kFields[] = {
       {"max_instances", &L::max_instances, nullptr},
       {"max_tags", &L::max_tags, nullptr},
@@ -53,6 +53,11 @@ bool ApplyLimits(const std::string& spec, Limits* limits, std::string* problem) 
       {"max_windows_password_name_chars", &L::max_windows_password_name_chars, nullptr},
       {"max_launcher_bytes", &L::max_launcher_bytes, nullptr},
       {"max_client_token_chars", &L::max_client_token_chars, nullptr},
+      {"container_id_hex_digits", &L::container_id_hex_digits, nullptr},
+      {"max_container_name_chars", &L::max_container_name_chars, nullptr},
+      {"min_oss_bucket_chars", &L::min_oss_bucket_chars, nullptr},
+      {"max_oss_bucket_chars", &L::max_oss_bucket_chars, nullptr},
+      {"max_oss_prefix_bytes", &L::max_oss_prefix_bytes, nullptr},
       {"max_tag_key_chars", &L::max_tag_key_chars, nullptr},
       {"max_tag_value_chars", &L::max_tag_value_chars, nullptr},
       {"max_timeout_seconds", nullptr, &L::max_timeout_seconds},
@@ -100,16 +105,16 @@ std::string_view TrimTrailingSpace(std::string_view s) {
 int Batch(const Settings& s, std::FILE* in, std::FILE* out) {
   return RunBatch(in, out, [&](const std::string* line, bool* valid) {
     if (line == nullptr) {
-      Findings f;
-      f.violations.push_back(Violation{
-          Code::kInvalidRequestMalformed, "", Span{kMaxLineBytes, 0},
+      core::Findings f;
+      f.violations.push_back(core::Violation{
+          core::Code::kInvalidRequestMalformed, "", core::Span{kMaxLineBytes, 0},
           absl::StrCat("the line is over ", kMaxLineBytes, " bytes; it was not read")});
       return absl::StrCat("{", FindingsJson(f), "}");
     }
     const std::string_view text = TrimTrailingSpace(*line);
-    const DecodedRequest d = DecodeRequest(text);
-    RunCommandVerdict v;
-    if (!d.malformed) v = ValidateRunCommand(d.request, s.options);
+    const rules::DecodedRequest d = rules::DecodeRequest(text);
+    rules::RunCommandVerdict v;
+    if (!d.malformed) v = rules::ValidateRunCommand(d.request, s.options);
     *valid = !d.malformed && v.findings.ok();
     return RequestJson(d, v, s.report);
   });
@@ -165,9 +170,9 @@ int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
   const std::optional<std::string> text = ReadInput(path, in, &problem);
   if (!text) return Usage(problem);
   const std::string_view request = TrimTrailingSpace(*text);
-  const DecodedRequest d = DecodeRequest(request);
-  RunCommandVerdict v;
-  if (!d.malformed) v = ValidateRunCommand(d.request, s.options);
+  const rules::DecodedRequest d = rules::DecodeRequest(request);
+  rules::RunCommandVerdict v;
+  if (!d.malformed) v = rules::ValidateRunCommand(d.request, s.options);
   const std::string result =
       s.json ? RequestJson(d, v, s.report) + "\n" : RequestText(request, d, v, s.report);
   std::fwrite(result.data(), 1, result.size(), out);

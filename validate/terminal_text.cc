@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "rules/utf8.h"
+#include "core/utf8.h"
 
 namespace runcheck {
 namespace validate {
@@ -59,7 +59,7 @@ std::string EscapeForTerminal(std::string_view text) {
       ++i;
       continue;
     }
-    const size_t n = Utf8SequenceLength(text.substr(i));
+    const size_t n = core::Utf8SequenceLength(text.substr(i));
     if (n == 0) {
       AppendHex(&out, "\\x%02x", b);
       ++i;
@@ -79,7 +79,7 @@ std::string EscapeForTerminal(std::string_view text) {
 size_t DisplayWidth(std::string_view utf8) {
   size_t width = 0;
   for (size_t i = 0; i < utf8.size();) {
-    const size_t n = std::max<size_t>(1, Utf8SequenceLength(utf8.substr(i)));
+    const size_t n = std::max<size_t>(1, core::Utf8SequenceLength(utf8.substr(i)));
     const int32_t c = n == 1 ? static_cast<unsigned char>(utf8[i]) : CodePoint(utf8.substr(i), n);
     const int w = c < 0x80 ? 1 : utf8proc_charwidth(c);
     width += static_cast<size_t>(std::max(0, w));
@@ -88,7 +88,7 @@ size_t DisplayWidth(std::string_view utf8) {
   return width;
 }
 
-std::string CaretLines(std::string_view value, const Span& span) {
+std::string CaretLines(std::string_view value, const core::Span& span) {
   constexpr size_t kBefore = 60;  // bytes of context before the span
   constexpr size_t kLine = 100;   // bytes shown in all
   const size_t at = std::min(span.offset, value.size());

@@ -34,7 +34,7 @@
 #include <string>
 #include <string_view>
 
-#include "rules/violation.h"
+#include "core/violation.h"
 
 namespace runcheck {
 namespace validate {
@@ -44,7 +44,7 @@ std::string EscapeForTerminal(std::string_view text);
 size_t DisplayWidth(std::string_view utf8);
 
 // Two lines, each indented by four spaces and ending in '\n'.
-std::string CaretLines(std::string_view value, const Span& span);
+std::string CaretLines(std::string_view value, const core::Span& span);
 
 }  // namespace validate
 }  // namespace runcheck

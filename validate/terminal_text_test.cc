@@ -45,25 +45,25 @@ TEST(TerminalTextTest, DisplayWidthCountsWideAndCombiningCharacters) {
 
 TEST(TerminalTextTest, CaretsLineUpByDisplayWidth) {
   // "中文=x" : the caret under x is at column 5 (two wide characters, '=').
-  EXPECT_EQ(CaretLines("\xE4\xB8\xAD\xE6\x96\x87=x", Span{7, 1}),
+  EXPECT_EQ(CaretLines("\xE4\xB8\xAD\xE6\x96\x87=x", core::Span{7, 1}),
             "    \xE4\xB8\xAD\xE6\x96\x87=x\n         ^\n");
   // An escaped ESC takes four columns, and a span over it four carets.
-  EXPECT_EQ(CaretLines("a\x1b" "b", Span{1, 1}), "    a\\x1bb\n     ^^^^\n");
+  EXPECT_EQ(CaretLines("a\x1b" "b", core::Span{1, 1}), "    a\\x1bb\n     ^^^^\n");
   // The line holding the span only.
-  EXPECT_EQ(CaretLines("first\nsecond\nthird", Span{8, 2}), "    second\n      ^^\n");
+  EXPECT_EQ(CaretLines("first\nsecond\nthird", core::Span{8, 2}), "    second\n      ^^\n");
   // A span at the end points past the last character.
-  EXPECT_EQ(CaretLines("abc", Span{3, 0}), "    abc\n       ^\n");
+  EXPECT_EQ(CaretLines("abc", core::Span{3, 0}), "    abc\n       ^\n");
 }
 
 TEST(TerminalTextTest, CaretContextIsBoundedWhateverTheValue) {
   const std::string huge(1 << 20, 'x');
-  const std::string out = CaretLines(huge, Span{500000, 3});
+  const std::string out = CaretLines(huge, core::Span{500000, 3});
   EXPECT_LE(out.size(), 2 * (4 + 100 + 1));
   EXPECT_NE(out.find("^^^"), std::string::npos);
   // Context never starts inside a UTF-8 sequence.
   std::string wide;
   while (wide.size() < 300) wide += "\xE4\xB8\xAD";
-  const std::string w = CaretLines(wide, Span{151, 3});
+  const std::string w = CaretLines(wide, core::Span{151, 3});
   EXPECT_EQ(w.substr(4, 3), "\xE4\xB8\xAD");
 }
 
