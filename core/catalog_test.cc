@@ -19,8 +19,9 @@ struct ReferenceRow {
   std::string message;
 };
 
-std::vector<ReferenceRow> ReadReferenceTable() {
-  std::ifstream in("tests/reference_error_table.tsv");
+std::vector<ReferenceRow> ReadTable(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) ADD_FAILURE() << "cannot read " << path;
   std::vector<ReferenceRow> rows;
   std::string line;
   while (std::getline(in, line)) {
@@ -33,6 +34,10 @@ std::vector<ReferenceRow> ReadReferenceTable() {
     rows.push_back(ReferenceRow{std::stoi(f[0]), f[1], f[2]});
   }
   return rows;
+}
+
+std::vector<ReferenceRow> ReadReferenceTable() {
+  return ReadTable("tests/reference_error_table.tsv");
 }
 
 TEST(CatalogTest, HoldsEveryReferenceCodeWithItsStatusAndMessage) {
@@ -114,6 +119,88 @@ TEST(CatalogTest, GroupsFollowSpec) {
     EXPECT_EQ(info.group, want) << info.name;
   }
   EXPECT_EQ(GroupLetter(CodeGroup::kFacts), "B");
+}
+
+// Issue 12: each action's catalog holds every row of its current reference
+// table (tests/golden/actions/), with that table's status and message, in
+// its order, before any other row.
+TEST(CatalogTest, EachActionHoldsItsReferenceTable) {
+  for (Action action : Actions()) {
+    if (action == Action::kRunCommand) continue;
+    SCOPED_TRACE(std::string(ActionName(action)));
+    const std::vector<ReferenceRow> rows =
+        ReadTable("tests/golden/actions/" + std::string(ActionName(action)) + "-errors.tsv");
+    ASSERT_FALSE(rows.empty());
+    const absl::Span<const CodeInfo> catalog = CatalogOf(action);
+    ASSERT_GE(catalog.size(), rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      SCOPED_TRACE(rows[i].code);
+      EXPECT_EQ(catalog[i].name, rows[i].code);
+      EXPECT_EQ(catalog[i].http_status, rows[i].status);
+      EXPECT_EQ(catalog[i].message, rows[i].message);
+      EXPECT_EQ(catalog[i].origin, CodeOrigin::kReference);
+      EXPECT_EQ(&DescribeFor(action, catalog[i].code), &catalog[i]);
+    }
+    // The rest: library rows and RunCommand's rows for shared rules, each
+    // with the status and message of the shared table, no code twice.
+    std::set<Code> seen;
+    for (size_t i = 0; i < catalog.size(); ++i) {
+      EXPECT_TRUE(seen.insert(catalog[i].code).second) << catalog[i].name;
+      if (i < rows.size()) continue;
+      EXPECT_NE(catalog[i].origin, CodeOrigin::kReference) << catalog[i].name;
+      EXPECT_EQ(catalog[i].http_status, Describe(catalog[i].code).http_status) << catalog[i].name;
+      EXPECT_EQ(catalog[i].message, Describe(catalog[i].code).message) << catalog[i].name;
+      if (catalog[i].origin == CodeOrigin::kShared) {
+        EXPECT_LT(static_cast<size_t>(catalog[i].code), Catalog().size()) << catalog[i].name;
+      }
+    }
+    // Every action reports a request it cannot decode, and a missing RegionId.
+    EXPECT_TRUE(seen.count(Code::kInvalidRequestMalformed));
+    EXPECT_TRUE(seen.count(Code::kMissingParameterRegionId));
+  }
+}
+
+// SPEC 11: the same code, different messages, never unified.
+TEST(CatalogTest, TheSameCodeKeepsEachActionsMessage) {
+  EXPECT_EQ(DescribeFor(Action::kStopInvocation, Code::kInvalidInvokeIdNotFound).message,
+            "The specified invoke ID does not exist.");
+  EXPECT_EQ(DescribeFor(Action::kModifyInvocationAttribute, Code::kInvalidInvokeIdNotFound).message,
+            "The specified parameter InvokeId does not exist.");
+  EXPECT_EQ(DescribeFor(Action::kInvokeCommand, Code::kCmdContentExceedLimit).message,
+            "The maximum length of a command is exceeded.");
+  EXPECT_NE(DescribeFor(Action::kInvokeCommand, Code::kCmdContentExceedLimit).message,
+            DescribeFor(Action::kRunCommand, Code::kCmdContentExceedLimit).message);
+  EXPECT_EQ(DescribeFor(Action::kModifyInvocationAttribute, Code::kInvalidRegionIdNotFound).message,
+            "The specified parameter RegionId does not exist.");
+  // A shared rule's code the action lacks reports RunCommand's row.
+  EXPECT_EQ(DescribeFor(Action::kCreateCommand, Code::kNumberExceedTags).message,
+            Describe(Code::kNumberExceedTags).message);
+  EXPECT_EQ(DescribeFor(Action::kCreateCommand, Code::kNumberExceedTags).origin,
+            CodeOrigin::kShared);
+  // The group is the action's: InvokeCommand takes a command ID.
+  EXPECT_EQ(DescribeFor(Action::kRunCommand, Code::kInvalidCmdIdNotFound).group,
+            CodeGroup::kOperational);
+  EXPECT_EQ(DescribeFor(Action::kInvokeCommand, Code::kInvalidCmdIdNotFound).group,
+            CodeGroup::kFacts);
+}
+
+TEST(CatalogTest, MessagesTakeTheLimitInForce) {
+  const CodeInfo& info = DescribeFor(Action::kModifyInvocationAttribute,
+                                     Code::kInvalidCommandContentLengthLimitExceeded);
+  EXPECT_EQ(ExpandMessage(info.message, "18"),
+            "The length of the parameter CommandContent exceeds the limit of 18 KB characters.");
+  EXPECT_EQ(ExpandMessage("no placeholder", "18"), "no placeholder");
+}
+
+TEST(CatalogTest, ActionsByName) {
+  ASSERT_EQ(Actions().size(), 7u);
+  for (Action a : Actions()) EXPECT_EQ(FindAction(ActionName(a)), a);
+  EXPECT_EQ(FindAction("runcommand"), std::nullopt);  // exact, as the API
+  EXPECT_EQ(FindAction(""), std::nullopt);
+  const CodeInfo& unknown = Describe(Code::kInvalidActionNotFound);
+  EXPECT_EQ(unknown.name, "InvalidAction.NotFound");
+  EXPECT_EQ(unknown.http_status, 400);
+  EXPECT_EQ(unknown.origin, CodeOrigin::kLibrary);
 }
 
 }  // namespace

@@ -4,10 +4,13 @@
 // Exit status: 0 valid, 1 invalid, 2 usage or input error.
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "core/action.h"
 #include "core/catalog.h"
 #include "validate/cli_util.h"
 #include "validate/frequency_command.h"
@@ -17,7 +20,9 @@
 
 namespace {
 
+using runcheck::validate::Flags;
 using runcheck::validate::FrequencyCommand;
+using runcheck::validate::ParseFlags;
 using runcheck::validate::RenderCommand;
 using runcheck::validate::JsonString;
 using runcheck::validate::RequestCommand;
@@ -87,9 +92,11 @@ Usage:
         --contexts        list each placeholder's context instead (exit 1
                           when one is refused)
       {{oos:...}} references stay as written.
-  validate catalog
-      Print the error catalog as JSON lines:
-      {"code", "http_status", "message", "group"}.
+  validate catalog [--action NAME]
+      Print an action's error catalog (default RunCommand) as JSON lines:
+      {"code", "http_status", "message", "group"}. NAME is one of
+      RunCommand, CreateCommand, InvokeCommand, ModifyCommand, SendFile,
+      ModifyInvocationAttribute, StopInvocation.
   validate --help
       This text.
 
@@ -98,8 +105,26 @@ and lines carets up by display width. Exit status, single and batch: 0
 valid (every line), 1 invalid (any line), 2 usage error or unreadable input.
 ")";
 
-int PrintCatalog() {
-  for (const runcheck::core::CodeInfo& info : runcheck::core::Catalog()) {
+int PrintCatalog(const std::vector<std::string>& args) {
+  std::string problem;
+  std::optional<Flags> flags = ParseFlags(args, {"action"}, {}, &problem);
+  if (!flags) return Usage(problem);
+  if (!flags->positional.empty()) return Usage("'catalog' takes no arguments");
+  runcheck::core::Action action = runcheck::core::Action::kRunCommand;
+  if (flags->values.count("action")) {
+    const std::string& name = flags->values["action"];
+    const std::optional<runcheck::core::Action> found = runcheck::core::FindAction(name);
+    if (!found) {
+      std::string known;
+      for (runcheck::core::Action a : runcheck::core::Actions()) {
+        absl::StrAppend(&known, known.empty() ? "" : ", ", std::string(runcheck::core::ActionName(a)));
+      }
+      return Usage(absl::StrCat("unknown action '", name, "' (InvalidAction.NotFound); one of ",
+                                known));
+    }
+    action = *found;
+  }
+  for (const runcheck::core::CodeInfo& info : runcheck::core::CatalogOf(action)) {
     std::printf("{\"code\": %s, \"http_status\": %d, \"message\": %s, "
                 "\"group\": \"%s\"}\n",
                 JsonString(info.name).c_str(), info.http_status,
@@ -130,8 +155,7 @@ int main(int argc, char** argv) {
     return RenderCommand(std::vector<std::string>(args.begin() + 1, args.end()), stdin, stdout);
   }
   if (args[0] == "catalog") {
-    if (args.size() != 1) return Usage("'catalog' takes no arguments");
-    return PrintCatalog();
+    return PrintCatalog(std::vector<std::string>(args.begin() + 1, args.end()));
   }
   return RequestCommand(args, stdin, stdout);
 }

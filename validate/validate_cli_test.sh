@@ -24,6 +24,19 @@ check "catalog group C" 9 "$(printf '%s\n' "$out" | grep -c '"group": "C"')"
 "$bin" a b 2>/dev/null; check "two files exit" 2 "$?"
 "$bin" catalog extra 2>/dev/null; check "catalog with argument exit" 2 "$?"
 
+# catalog --action: each action's own table (SPEC 11).
+out=$("$bin" catalog --action StopInvocation); rc=$?
+check "stop catalog exit" 0 "$rc"
+check "stop catalog first row" '{"code": "RegionId.ApiNotSupported", "http_status": 400, "message": "The api is not supported in this region.", "group": "B"}' "$(printf '%s\n' "$out" | head -1)"
+check "stop catalog invoke id message" 1 "$(printf '%s\n' "$out" | grep -c '"InvalidInvokeId.NotFound", "http_status": 404, "message": "The specified invoke ID does not exist."')"
+out=$("$bin" catalog --action=ModifyInvocationAttribute)
+check "mia catalog own frequency code" 1 "$(printf '%s\n' "$out" | grep -c '^{"code": "InvalidParameter.Frequency", "http_status": 400, ')"
+check "mia catalog has no RunCommand frequency code" 0 "$(printf '%s\n' "$out" | grep -c '"InvalidParam.Frequency"')"
+check "run catalog by name" 81 "$("$bin" catalog --action RunCommand | wc -l)"
+err=$("$bin" catalog --action runcommand 2>&1 >/dev/null); rc=$?
+check "unknown action exit" 2 "$rc"
+check "unknown action names the code" 1 "$(printf '%s\n' "$err" | grep -c 'InvalidAction.NotFound')"
+
 # frequency: verdicts, exit codes and fire times.
 now=1798761600  # 2027-01-01T00:00:00Z
 out=$("$bin" frequency --now=$now --next 2 "0 15 10 ? * MON-FRI Asia/Shanghai"); rc=$?
