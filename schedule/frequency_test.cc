@@ -337,7 +337,9 @@ TEST(FrequencyTest, RandomExpressionProperties) {
       if (!n) break;
       ASSERT_GT(*n, t) << expr;
       const std::optional<int64_t> p = s.Previous(*n);
-      if (p) ASSERT_LE(*p, t) << expr;
+      if (p) {
+        ASSERT_LE(*p, t) << expr;
+      }
       ASSERT_EQ(s.Next(*n - 1), n) << expr;
       t = *n + rnd(3) * rnd(5000);
       ++checked;

@@ -615,7 +615,9 @@ TEST(ConformanceTest, FailFastKeepsTheFirst) {
     const rules::RunCommandVerdict v =
         rules::ValidateRunCommand(rules::DecodeRequest(QueryForm(Apply(c.pairs))).request, o);
     ASSERT_EQ(v.findings.violations.size(), c.expected.empty() ? 0u : 1u);
-    if (!c.expected.empty()) EXPECT_EQ(v.findings.violations[0].code, c.expected[0].code);
+    if (!c.expected.empty()) {
+      EXPECT_EQ(v.findings.violations[0].code, c.expected[0].code);
+    }
   }
 }
 

@@ -48,7 +48,9 @@ TEST(GoldenFrequencyTest, EveryRow) {
     std::vector<int64_t> got =
         r.schedule->NextN(after, static_cast<int>(want.size()));
     EXPECT_EQ(got, want);
-    if (f[3] == "-") EXPECT_TRUE(r.schedule->NextN(after, 1).empty());
+    if (f[3] == "-") {
+      EXPECT_TRUE(r.schedule->NextN(after, 1).empty());
+    }
     // Back from the last one.
     for (size_t i = want.size(); i-- > 1;) {
       EXPECT_EQ(r.schedule->Previous(want[i]), want[i - 1]);

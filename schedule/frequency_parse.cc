@@ -1,7 +1,9 @@
+// ParseFrequency (schedule/frequency.h): the rate, at and cron grammars and
+// the request-level rules.
+
 #include "schedule/frequency.h"
 
 #include <algorithm>
-#include <limits>
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
@@ -10,46 +12,15 @@
 #include "core/utf8.h"
 #include "schedule/civil.h"
 #include "schedule/cron.h"
+#include "schedule/internal/schedule_builder.h"
 #include "schedule/internal/zone_token.h"
 
 namespace runcheck {
 namespace schedule {
-
-// Builds Schedule values; a friend so Schedule stays immutable to users.
-struct ScheduleBuilder {
-  static Schedule Rate(int64_t anchor, int64_t period, std::string unit) {
-    Schedule s;
-    s.kind_ = Schedule::Kind::kRate;
-    s.anchor_ = anchor;
-    s.period_ = period;
-    s.rate_unit_ = std::move(unit);
-    return s;
-  }
-  static Schedule At(int64_t at, TimeZone zone) {
-    Schedule s;
-    s.kind_ = Schedule::Kind::kAt;
-    s.at_ = at;
-    s.at_zone_ = std::move(zone);
-    s.explicit_zone_ = true;
-    return s;
-  }
-  static Schedule Cron(CronSchedule cron, bool explicit_zone) {
-    Schedule s;
-    s.kind_ = Schedule::Kind::kCron;
-    s.cron_.emplace(std::move(cron));
-    s.explicit_zone_ = explicit_zone;
-    return s;
-  }
-};
-
 namespace {
 
 constexpr std::string_view kField = "Frequency";
-constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
-constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
-// Rate fires end where cron's do: 2099-12-31 23:59:59, here in UTC.
-constexpr int64_t kRateHorizon =
-    DaysFromCivil(kMaxYear + 1, 1, 1) * kSecondsPerDay - 1;
+using internal::kRateHorizon;
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -483,201 +454,7 @@ class Parser {
   FrequencyResult& result_;
 };
 
-int MinGap(uint64_t mask) {
-  int best = 1 << 20, prev = -1;
-  for (uint64_t m = mask; m; m &= m - 1) {
-    const int v = __builtin_ctzll(m);
-    if (prev >= 0) best = std::min(best, v - prev);
-    prev = v;
-  }
-  return best;
-}
-
-int MaskSpan(uint64_t mask) {
-  return 63 - __builtin_clzll(mask) - __builtin_ctzll(mask);
-}
-
-// Are there two consecutive fire days on or after the day of `from`?
-bool HasConsecutiveDays(const CronFields& f, int64_t from) {
-  const CivilTime t = CivilFromLocalSeconds(from);
-  bool prev_last = false;  // the previous month's last day fires
-  int64_t y = t.year;
-  int m = t.month;
-  bool first = true;
-  for (; y <= kMaxYear; ++m, first = false) {
-    if (m > 12) {
-      m = 1;
-      ++y;
-      if (y > kMaxYear) break;
-    }
-    if (!f.HasYear(y) || !((f.months >> m) & 1)) {
-      prev_last = false;
-      continue;
-    }
-    uint32_t dm = f.DayMask(y, m);
-    if (first) dm &= ~((uint32_t{1} << t.day) - 1);
-    if (dm & (dm >> 1)) return true;
-    if (prev_last && (dm & 2)) return true;
-    prev_last = (dm >> DaysInMonth(y, m)) & 1;
-  }
-  return false;
-}
-
 }  // namespace
-
-std::optional<int64_t> MinimumCronInterval(const CronFields& f, int64_t from,
-                                           int64_t cap) {
-  int64_t best = kMax;
-  const int span_s = MaskSpan(f.seconds), span_m = MaskSpan(f.minutes);
-  if (__builtin_popcountll(f.seconds) > 1) best = std::min<int64_t>(best, MinGap(f.seconds));
-  if (__builtin_popcountll(f.minutes) > 1) {
-    best = std::min<int64_t>(best, 60 * MinGap(f.minutes) - span_s);
-  }
-  if (__builtin_popcount(f.hours) > 1) {
-    best = std::min<int64_t>(best, 3600 * MinGap(f.hours) - (60 * span_m + span_s));
-  }
-  const int64_t span_day = 3600 * MaskSpan(f.hours) + 60 * span_m + span_s;
-  if (kSecondsPerDay - span_day < std::min(best, cap) &&
-      HasConsecutiveDays(f, from)) {
-    best = kSecondsPerDay - span_day;
-  }
-  // No two fires within a day and no consecutive days: at least a day apart.
-  if (best == kMax) best = kSecondsPerDay;
-  // The gaps above come from the fields; they are real only if two fires
-  // remain, which matters only for a gap below the cap.
-  if (best < cap) {
-    const std::optional<int64_t> first = f.NextCivil(from + 1);
-    if (!first || !f.NextCivil(*first + 1)) return std::nullopt;
-  }
-  return best;
-}
-
-bool Schedule::fixed_time() const {
-  switch (kind_) {
-    case Kind::kAt:
-      return true;
-    case Kind::kRate:
-      return false;
-    case Kind::kCron:
-      return cron_->fixed_time();
-  }
-  return false;
-}
-
-const TimeZone& Schedule::zone() const {
-  switch (kind_) {
-    case Kind::kCron:
-      return cron_->zone();
-    case Kind::kAt:
-      return *at_zone_;
-    case Kind::kRate:
-      break;
-  }
-  static const TimeZone* const kUtc = new TimeZone();  // a rate has no zone
-  return *kUtc;
-}
-
-std::optional<int64_t> Schedule::Next(int64_t after) const {
-  switch (kind_) {
-    case Kind::kAt:
-      if (at_ > after) return at_;
-      return std::nullopt;
-    case Kind::kRate: {
-      if (after >= kRateHorizon) return std::nullopt;
-      int64_t k = 1;
-      if (after >= anchor_) k = (after - anchor_) / period_ + 1;
-      if (k > (kRateHorizon - anchor_) / period_) return std::nullopt;
-      return anchor_ + k * period_;
-    }
-    case Kind::kCron:
-      return cron_->Next(after);
-  }
-  return std::nullopt;
-}
-
-std::optional<int64_t> Schedule::Previous(int64_t before) const {
-  switch (kind_) {
-    case Kind::kAt:
-      if (at_ < before) return at_;
-      return std::nullopt;
-    case Kind::kRate: {
-      if (before <= anchor_ + period_) return std::nullopt;
-      before = std::min(before, kRateHorizon + 1);
-      int64_t k = (before - 1 - anchor_) / period_;
-      k = std::min(k, (kRateHorizon - anchor_) / period_);
-      if (k < 1) return std::nullopt;
-      return anchor_ + k * period_;
-    }
-    case Kind::kCron:
-      return cron_->Previous(before);
-  }
-  return std::nullopt;
-}
-
-std::vector<int64_t> Schedule::NextN(int64_t after, int n) const {
-  std::vector<int64_t> out;
-  for (int i = 0; i < n; ++i) {
-    std::optional<int64_t> t = Next(after);
-    if (!t) break;
-    out.push_back(*t);
-    after = *t;
-  }
-  return out;
-}
-
-std::optional<int64_t> Schedule::Fires::Next() {
-  if (left_ <= 0) return std::nullopt;
-  const std::optional<int64_t> t =
-      forward_ ? s_->Next(cursor_) : s_->Previous(cursor_);
-  if (!t || (forward_ ? *t >= end_ : *t <= end_)) {
-    left_ = 0;
-    return std::nullopt;
-  }
-  --left_;
-  cursor_ = *t;
-  return t;
-}
-
-bool Schedule::has_year_field() const {
-  return kind_ == Kind::kCron && cron_->fields().has_year;
-}
-
-std::string Schedule::ToString() const {
-  switch (kind_) {
-    case Kind::kAt: {
-      const CivilTime c = CivilFromLocalSeconds(at_ + at_zone_->OffsetAt(at_));
-      return absl::StrFormat("at(%04d-%02d-%02d %02d:%02d:%02d %s)", c.year,
-                             c.month, c.day, c.hour, c.minute, c.second,
-                             at_zone_->name());
-    }
-    case Kind::kRate: {
-      const int64_t scale = rate_unit_ == "s" ? 1 : rate_unit_ == "m" ? 60
-                            : rate_unit_ == "h" ? 3600 : 86400;
-      return absl::StrCat("rate(", period_ / scale, rate_unit_, ")");
-    }
-    case Kind::kCron: {
-      std::string s = CronFieldsToString(cron_->fields());
-      if (explicit_zone_) absl::StrAppend(&s, " ", cron_->zone().name());
-      return s;
-    }
-  }
-  return "";
-}
-
-bool operator==(const Schedule& a, const Schedule& b) {
-  if (a.kind_ != b.kind_) return false;
-  switch (a.kind_) {
-    case Schedule::Kind::kAt:
-      return a.at_ == b.at_ && a.at_zone_ == b.at_zone_;
-    case Schedule::Kind::kRate:
-      return a.anchor_ == b.anchor_ && a.period_ == b.period_;
-    case Schedule::Kind::kCron:
-      return a.cron_->fields() == b.cron_->fields() && a.cron_->zone() == b.cron_->zone() &&
-             a.cron_->gap() == b.cron_->gap() &&
-             a.cron_->overlap() == b.cron_->overlap();
-  }
-  return false;
-}
 
 FrequencyResult ParseFrequency(std::string_view text,
                                const FrequencyOptions& options) {
