@@ -16,7 +16,7 @@ namespace runcheck {
 namespace schedule {
 namespace {
 
-using internal::WeekdayDays;
+using internal::FillWeekdayDays;
 
 enum Field { kSecond, kMinute, kHour, kDom, kMonth, kDow, kYear };
 
@@ -463,7 +463,7 @@ CronParse ParseCronFields(std::string_view text) {
         f.weekdays |= static_cast<uint8_t>(Low(bits));
         f.dow_restricted = !any;
         if (f.dow_restricted) {
-          for (int w = 0; w < 7; ++w) f.weekday_days[w] = WeekdayDays(f, w);
+          FillWeekdayDays(f);
         }
         break;
       case kYear:

@@ -13,21 +13,24 @@ namespace runcheck {
 namespace schedule {
 namespace internal {
 
-uint32_t WeekdayDays(const CronFields& f, int first_wd) {
+void FillWeekdayDays(CronFields& f) {
   // Bit k of `r` (k = 0..6): day k + 1's weekday, (first_wd + k) % 7, is
   // selected; multiplying by 1 + 2^7 + 2^14 + 2^21 + 2^28 repeats that week
-  // for days 8-14, 15-21, 22-28 and 29-35.
+  // for days 8-14, 15-21, 22-28 and 29-35 (days past 31 exist in no month).
   const uint32_t w7 = f.weekdays & 0x7Fu;
-  const uint32_t r = ((w7 >> first_wd) | (w7 << (7 - first_wd))) & 0x7Fu;
-  uint64_t days = (uint64_t{r} * 0x10204081u) << 1;
-  if (f.nth_weekdays == std::array<uint8_t, 7>{}) return static_cast<uint32_t>(days);
+  for (int first_wd = 0; first_wd < 7; ++first_wd) {
+    const uint32_t r = ((w7 >> first_wd) | (w7 << (7 - first_wd))) & 0x7Fu;
+    f.weekday_days[first_wd] = static_cast<uint32_t>((uint64_t{r} * 0x10204081u) << 1);
+  }
   for (int w = 0; w < 7; ++w) {
     // n#k: day first + 7(k - 1) for each bit k of nth_weekdays[w].
     for (uint32_t k = f.nth_weekdays[w]; k != 0; k &= k - 1) {
-      days |= uint64_t{1} << (FirstDayOfWeekday(w, first_wd) + 7 * (LowestBit(k) - 1));
+      for (int first_wd = 0; first_wd < 7; ++first_wd) {
+        const int day = FirstDayOfWeekday(w, first_wd) + 7 * (LowestBit(k) - 1);
+        if (day <= 31) f.weekday_days[first_wd] |= uint32_t{1} << day;
+      }
     }
   }
-  return static_cast<uint32_t>(days);  // days past 31 exist in no month
 }
 
 }  // namespace internal
@@ -170,17 +173,15 @@ std::optional<int64_t> SearchCivil(const CronFields& f, int64_t from) {
          mm = D::DropFirst(mm)) {
       const int month = D::First(mm);
       const bool month_exact = exact && month == t.month;
-      const bool adjacent =
-          seen_month != 0 &&
-          (kForward ? (y == seen_year && month == seen_month + 1) ||
-                          (y == seen_year + 1 && month == 1 && seen_month == 12)
-                    : (y == seen_year && month == seen_month - 1) ||
-                          (y == seen_year - 1 && month == 12 && seen_month == 1));
       const int month_days = DaysInMonth(y, month);
       if (month_exact) {
         first_day = query_day - (t.day - 1);
         first_wd = WeekdayFromDays(first_day);
-      } else if (adjacent) {
+      } else if (seen_month != 0 &&
+                 (kForward ? (y == seen_year && month == seen_month + 1) ||
+                                 (y == seen_year + 1 && month == 1 && seen_month == 12)
+                           : (y == seen_year && month == seen_month - 1) ||
+                                 (y == seen_year - 1 && month == 12 && seen_month == 1))) {
         const int step = kForward ? dim : -month_days;  // days to the new 1st
         first_day += step;
         first_wd = (first_wd + step + 35) % 7;

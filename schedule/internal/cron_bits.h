@@ -32,11 +32,11 @@ inline int FirstDayOfWeekday(int w, int first_wd) {
   return 1 + (ahead < 0 ? ahead + 7 : ahead);
 }
 
-// The days (bits 1-31) that the plain weekdays and the n#k elements of `f`
-// select in a month whose 1st is a `first_wd` (0 = Monday), before the
-// month's length cuts them: what ParseCronFields stores in
-// CronFields::weekday_days.
-uint32_t WeekdayDays(const CronFields& f, int first_wd);
+// Fills CronFields::weekday_days from `weekdays` and `nth_weekdays`: for each
+// weekday w a month can start on (0 = Monday), the days (bits 1-31) that the
+// plain weekdays and the n#k elements select, before the month's length cuts
+// them.
+void FillWeekdayDays(CronFields& f);
 
 }  // namespace internal
 }  // namespace schedule
