@@ -165,6 +165,12 @@ struct FrequencyResult {
 FrequencyResult ParseFrequency(std::string_view text,
                                const FrequencyOptions& options);
 
+// The zone a zone token names (SPEC 5.4: an IANA name through `zones`, UTC,
+// GMT, GMT+H[:MM]), for FrequencyOptions::default_zone; nullopt with
+// `*error` set when it names none. `zones` may be null (fixed forms only).
+std::optional<TimeZone> ZoneFromToken(std::string_view token, const ZoneProvider* zones,
+                                      std::string* error);
+
 // The smallest gap in seconds between consecutive civil fire times of `f`
 // after civil time `from` (local seconds). Exact when the gap is below `cap`
 // (<= 86400), and then nullopt when fewer than two fires remain; otherwise

@@ -464,5 +464,12 @@ FrequencyResult ParseFrequency(std::string_view text,
   return result;
 }
 
+std::optional<TimeZone> ZoneFromToken(std::string_view token, const ZoneProvider* zones,
+                                      std::string* error) {
+  ZoneToken z = ParseZoneToken(token, zones);
+  if (!z.zone && error != nullptr) *error = z.error;
+  return std::move(z.zone);
+}
+
 }  // namespace schedule
 }  // namespace runcheck

@@ -7,7 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "schedule/civil.h"
-#include "schedule/internal/zone_token.h"
+#include "schedule/frequency.h"
 #include "validate/line_reader.h"
 
 namespace runcheck {
@@ -32,9 +32,7 @@ std::optional<schedule::TimeZone> ParseZoneOption(std::string_view s,
                                                   const schedule::ZoneProvider& zones,
                                                   std::string* problem) {
   if (s.empty()) return schedule::TimeZone();
-  schedule::ZoneToken z = schedule::ParseZoneToken(s, &zones);
-  if (!z.zone) *problem = z.error;
-  return z.zone;
+  return schedule::ZoneFromToken(s, &zones, problem);
 }
 
 std::optional<int64_t> ParseTimeout(std::string_view s) {

@@ -1,0 +1,232 @@
+/* -----------------------------------------------------------------------------
+ * File: capi/runcheck.h
+ * -----------------------------------------------------------------------------
+ *
+ * runcheck's C API: a stable C ABI over the Frequency engine and the error
+ * catalogs, for C, Go (cgo), Python (ctypes), Rust or Java (FFM/JNI). No C++
+ * type crosses it.
+ *
+ * What it covers (version 1): parsing a Frequency (`rate(...)`, `at(...)`,
+ * cron with seconds, year and zone) with the options an embedder sets
+ * (default zone, now, Timeout, creation instant, DST policy), every violation
+ * and warning with its code, HTTP status, field, byte offset, length and
+ * detail; Next, Previous and next-N fire times; the canonical text, the
+ * class, the zone and the oldest agent features it needs; the error catalog
+ * of each action of the command API family; the library version. Requests,
+ * templates and rendering come in a later version.
+ *
+ * Conventions:
+ *   * Opaque handles, created by a `*_parse`/`*_new` function and released
+ *     by the matching `*_free` (which accepts NULL). A handle is immutable
+ *     once created.
+ *   * Every string in is `(const char* data, size_t length)`: NUL bytes are
+ *     allowed and nothing is read past `length`; `data` may be NULL when
+ *     `length` is 0.
+ *   * Every string out is `(const char** data, size_t* length)`, owned by
+ *     the handle it came from (valid until that handle is freed) or, for the
+ *     catalog, static. Out strings are NUL-terminated as a convenience; their
+ *     length is authoritative (a detail may quote a NUL byte escaped, never
+ *     raw).
+ *   * Nothing here throws, aborts on bad input, reads a clock or a file
+ *     other than the tz database, or keeps global mutable state. A NULL
+ *     handle or out-pointer is RUNCHECK_BAD_ARGUMENT, never a crash.
+ *   * Thread-safety: every function may be called from any thread. A
+ *     schedule and a findings handle may be shared by threads for reading
+ *     (all their functions only read); freeing one while another thread uses
+ *     it is the caller's error.
+ *   * Instants are Unix seconds (int64_t); fire times end at 2099-12-31
+ *     23:59:59 local time.
+ *
+ * Versioning: RUNCHECK_C_API_VERSION grows when functions or fields are
+ * added; a version never removes or changes what an earlier one had (a new
+ * option field goes at the end of runcheck_frequency_options, whose
+ * `struct_size` tells the library which fields the caller knows).
+ *
+ * Example:
+ *
+ *   runcheck_frequency_options o;
+ *   runcheck_frequency_options_init(&o);
+ *   o.default_zone = "Asia/Shanghai";
+ *   o.default_zone_length = 13;
+ *   runcheck_findings* f = NULL;
+ *   runcheck_schedule* s =
+ *       runcheck_schedule_parse("0 15 10 ? * MON-FRI", 19, &o, &f);
+ *   if (s != NULL) {
+ *     int64_t next;
+ *     if (runcheck_schedule_next(s, 1798761600, &next) == RUNCHECK_OK) ...
+ *   } else {
+ *     runcheck_violation v;
+ *     runcheck_findings_violation(f, 0, &v);  // v.code, v.offset, v.detail
+ *   }
+ *   runcheck_schedule_free(s);
+ *   runcheck_findings_free(f);
+ */
+
+#ifndef RUNCHECK_CAPI_RUNCHECK_H_
+#define RUNCHECK_CAPI_RUNCHECK_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RUNCHECK_C_API_VERSION 1
+
+/* Results of the functions that return an int. */
+#define RUNCHECK_OK 0
+#define RUNCHECK_NONE 1          /* no such fire time, no such item */
+#define RUNCHECK_BAD_ARGUMENT 2  /* a NULL handle or out-pointer, a bad option */
+
+/* RUNCHECK_C_API_VERSION of the library actually linked. */
+int runcheck_c_api_version(void);
+
+/* The library's version, e.g. "0.6.0" (static). */
+const char* runcheck_library_version(void);
+
+/* ---- Frequency ---------------------------------------------------------- */
+
+/* DST policy (schedule/cron_schedule.h): 0 = by class (the default). */
+#define RUNCHECK_GAP_BY_CLASS 0
+#define RUNCHECK_GAP_RUN_AT_GAP_END 1
+#define RUNCHECK_GAP_SKIP 2
+#define RUNCHECK_GAP_SHIFT 3
+#define RUNCHECK_OVERLAP_BY_CLASS 0
+#define RUNCHECK_OVERLAP_FIRST 1
+#define RUNCHECK_OVERLAP_SECOND 2
+#define RUNCHECK_OVERLAP_BOTH 3
+
+typedef struct runcheck_frequency_options {
+  size_t struct_size;        /* sizeof(runcheck_frequency_options); set by _init */
+  /* The zone of a cron expression without a zone token: any zone token
+     (IANA name, UTC, GMT, GMT+8:00, GMT-5:30). Empty: UTC. */
+  const char* default_zone;
+  size_t default_zone_length;
+  /* Set `has_now` to run the request-level rules (SPEC 5): fires after
+     `now`, the minimum interval, the year field in the past, DST warnings. */
+  int has_now;
+  int64_t now;
+  int has_timeout;           /* the request's Timeout in seconds */
+  int64_t timeout_seconds;
+  int has_created;           /* a rate schedule's anchor (default: now, or 0) */
+  int64_t created;
+  int dst_gap;               /* RUNCHECK_GAP_* */
+  int dst_overlap;           /* RUNCHECK_OVERLAP_* */
+} runcheck_frequency_options;
+
+/* Fills `options` with the defaults (UTC, compute-only, DST by class). */
+void runcheck_frequency_options_init(runcheck_frequency_options* options);
+
+typedef struct runcheck_schedule runcheck_schedule;
+typedef struct runcheck_findings runcheck_findings;
+
+/* Parses a Frequency. Returns the schedule, or NULL when the text has a
+   violation (or `text` is NULL with a non-zero length, or `options` is bad:
+   then *findings holds one InvalidRequest.Malformed violation saying why).
+   When `findings` is not NULL, *findings receives a handle with every
+   violation and warning (free it with runcheck_findings_free), also on
+   success. `options` may be NULL: the defaults. */
+runcheck_schedule* runcheck_schedule_parse(const char* text, size_t text_length,
+                                           const runcheck_frequency_options* options,
+                                           runcheck_findings** findings);
+
+void runcheck_schedule_free(runcheck_schedule* schedule);
+
+/* The first fire strictly after `after` (RUNCHECK_OK, *out set), or
+   RUNCHECK_NONE. */
+int runcheck_schedule_next(const runcheck_schedule* schedule, int64_t after, int64_t* out);
+/* The last fire strictly before `before`, or RUNCHECK_NONE. */
+int runcheck_schedule_previous(const runcheck_schedule* schedule, int64_t before,
+                               int64_t* out);
+/* Up to `capacity` fires strictly after `after`, in order, into `out`;
+   *count receives how many (fewer when the schedule ends). */
+int runcheck_schedule_next_n(const runcheck_schedule* schedule, int64_t after,
+                             int64_t* out, size_t capacity, size_t* count);
+
+/* The canonical text: parsing it gives an equal schedule. */
+int runcheck_schedule_string(const runcheck_schedule* schedule, const char** data,
+                             size_t* length);
+/* The zone's name ("UTC" for a rate schedule). */
+int runcheck_schedule_zone(const runcheck_schedule* schedule, const char** data,
+                           size_t* length);
+
+#define RUNCHECK_KIND_RATE 0
+#define RUNCHECK_KIND_AT 1
+#define RUNCHECK_KIND_CRON 2
+/* RUNCHECK_KIND_*, or -1 for a NULL handle. */
+int runcheck_schedule_kind(const runcheck_schedule* schedule);
+/* 1 fixed-time (at, and cron with plain second/minute/hour), 0 interval,
+   -1 for a NULL handle. */
+int runcheck_schedule_fixed_time(const runcheck_schedule* schedule);
+/* The features older agents lack (SPEC 6.9): 1 when the text named its zone
+   (cron, at) / has a year field (cron); 0 otherwise; -1 for NULL. */
+int runcheck_schedule_explicit_zone(const runcheck_schedule* schedule);
+int runcheck_schedule_has_year_field(const runcheck_schedule* schedule);
+
+/* ---- Findings ----------------------------------------------------------- */
+
+typedef struct runcheck_violation {
+  const char* code;          /* "InvalidParam.Frequency" */
+  size_t code_length;
+  int http_status;
+  const char* message;       /* the catalog's English message */
+  size_t message_length;
+  const char* field;         /* "Frequency" */
+  size_t field_length;
+  int has_span;              /* offset/length are set */
+  size_t offset;             /* bytes into the parsed text */
+  size_t length;
+  const char* detail;        /* what is wrong there, in English */
+  size_t detail_length;
+} runcheck_violation;
+
+typedef struct runcheck_warning {
+  const char* id;            /* "frequency.dst-gap" */
+  size_t id_length;
+  const char* field;
+  size_t field_length;
+  int has_span;
+  size_t offset;
+  size_t length;
+  const char* detail;
+  size_t detail_length;
+} runcheck_warning;
+
+/* 0 for a NULL handle. */
+size_t runcheck_findings_violation_count(const runcheck_findings* findings);
+size_t runcheck_findings_warning_count(const runcheck_findings* findings);
+/* Item `index` (0-based); RUNCHECK_NONE past the end. Strings are owned by
+   the findings handle. */
+int runcheck_findings_violation(const runcheck_findings* findings, size_t index,
+                                runcheck_violation* out);
+int runcheck_findings_warning(const runcheck_findings* findings, size_t index,
+                              runcheck_warning* out);
+void runcheck_findings_free(runcheck_findings* findings);
+
+/* ---- Error catalogs ----------------------------------------------------- */
+
+typedef struct runcheck_code_info {
+  const char* code;
+  size_t code_length;
+  int http_status;
+  const char* message;       /* may hold %s: the limit in force */
+  size_t message_length;
+  char group;                /* 'A' request, 'B' facts, 'C' operational */
+} runcheck_code_info;
+
+/* The row `action` ("RunCommand", "SendFile", ...; empty: RunCommand)
+   reports `code` with (core/catalog.h, DescribeFor). RUNCHECK_NONE for an
+   unknown action or code. Strings are static. */
+int runcheck_catalog_describe(const char* action, size_t action_length, const char* code,
+                              size_t code_length, runcheck_code_info* out);
+/* Row `index` of the action's catalog; RUNCHECK_NONE past the end or for an
+   unknown action. */
+int runcheck_catalog_row(const char* action, size_t action_length, size_t index,
+                         runcheck_code_info* out);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
+
+#endif  /* RUNCHECK_CAPI_RUNCHECK_H_ */
