@@ -15,6 +15,7 @@ packages=(
   libgtest-dev libgmock-dev  # GoogleTest
   libbenchmark-dev         # Google Benchmark
   clang libclang-rt-14-dev # libFuzzer and sanitizers
+  golang-go                # the Go package (go/runcheck), cgo over the C API
   # Every shell Debian packages, for tests/shell_differential_test (bash
   # and dash are in the base image; busybox gives its sh).
   bash dash zsh mksh ksh busybox yash posh

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs runcheck's whole test suite twice — as built normally (gcc) and under
 # AddressSanitizer + UndefinedBehaviorSanitizer (every fuzz target replays its
-# corpus in both) — then the thread-safety test under ThreadSanitizer, and
-# ends with the line
+# corpus in both; the C API's tests in C run with LeakSanitizer too) — then
+# the thread-safety test under ThreadSanitizer, then the Go package's tests
+# (go/runcheck, plain and with -race) against the libruncheck.so the first
+# run built, and ends with the line
 #   N passed, N failed
-# counted from the test cases Bazel actually ran (each gtest case, each
-# shell-test target) in both runs. Installs missing Debian packages first.
+# counted from the test cases actually run (each gtest case, each shell-test
+# target, each Go test and example). Installs missing Debian packages first.
 # Exit status: 0 when every test passed, 1 otherwise.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -53,9 +55,32 @@ run_suite() {
   rm -f "$log"
 }
 
+# run_go LABEL GO_TEST_FLAGS...
+run_go() {
+  local label=$1
+  shift
+  echo "== ${label}: go test $* ./... (go/runcheck)"
+  local lib out status
+  lib="$(bazel info bazel-bin 2>/dev/null)/capi"
+  out=$(cd go/runcheck &&
+    CGO_CFLAGS="-I$(pwd)/../.." CGO_LDFLAGS="-L${lib} -Wl,-rpath,${lib}" \
+    GOFLAGS=-mod=mod GOPROXY=off GOCACHE="${GOCACHE:-${HOME:-/tmp}/.cache/go-build}" \
+    go test -count=1 -v "$@" ./... 2>&1)
+  status=$?
+  printf '%s\n' "$out" | grep -E '^(--- FAIL|FAIL|ok|panic)' || true
+  local p f
+  p=$(printf '%s\n' "$out" | grep -c -- '--- PASS')
+  f=$(printf '%s\n' "$out" | grep -c -- '--- FAIL')
+  (( status != 0 && f == 0 )) && f=1  # did not build or crashed
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
 run_suite "gcc" bazel-testlogs //...
 run_suite "asan+ubsan" bazel-asan-testlogs //... --config=asan
 run_suite "tsan" bazel-tsan-testlogs //tests:thread_safety_test --config=tsan
+run_go "go"
+run_go "go -race" -race
 
 echo "${passed} passed, ${failed} failed"
 (( failed == 0 && passed > 0 ))

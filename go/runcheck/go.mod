@@ -1,0 +1,3 @@
+module runcheck.example/runcheck
+
+go 1.19
