@@ -2,9 +2,9 @@
 # Runs runcheck's whole test suite twice — as built normally (gcc) and under
 # AddressSanitizer + UndefinedBehaviorSanitizer (every fuzz target replays its
 # corpus in both; the C API's tests in C run with LeakSanitizer too) — then
-# the thread-safety test under ThreadSanitizer, then the Go package's tests
-# (go/runcheck, plain and with -race) against the libruncheck.so the first
-# run built, and ends with the line
+# the thread-safety test under ThreadSanitizer; between the first two runs,
+# the Go package's tests (go/runcheck, plain and with -race) against the
+# libruncheck.so the first run built. Ends with the line
 #   N passed, N failed
 # counted from the test cases actually run (each gtest case, each shell-test
 # target, each Go test and example). Installs missing Debian packages first.
@@ -77,10 +77,12 @@ run_go() {
 }
 
 run_suite "gcc" bazel-testlogs //...
-run_suite "asan+ubsan" bazel-asan-testlogs //... --config=asan
-run_suite "tsan" bazel-tsan-testlogs //tests:thread_safety_test --config=tsan
+# Right after the gcc run: the sanitizer runs rebuild libruncheck.so in the
+# same output tree, with the sanitizers' runtimes in it.
 run_go "go"
 run_go "go -race" -race
+run_suite "asan+ubsan" bazel-asan-testlogs //... --config=asan
+run_suite "tsan" bazel-tsan-testlogs //tests:thread_safety_test --config=tsan
 
 echo "${passed} passed, ${failed} failed"
 (( failed == 0 && passed > 0 ))
