@@ -65,6 +65,7 @@ run_go() {
   out=$(cd go/runcheck &&
     CGO_CFLAGS="-I$(pwd)/../.." CGO_LDFLAGS="-L${lib} -Wl,-rpath,${lib}" \
     GOFLAGS=-mod=mod GOPROXY=off GOCACHE="${GOCACHE:-${HOME:-/tmp}/.cache/go-build}" \
+    GOPATH="${GOPATH:-${HOME:-/tmp}/go}" \
     go test -count=1 -v "$@" ./... 2>&1)
   status=$?
   printf '%s\n' "$out" | grep -E '^(--- FAIL|FAIL|ok|panic)' || true
