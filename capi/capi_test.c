@@ -286,6 +286,169 @@ static void TestCatalog(void) {
   CHECK(runcheck_catalog_row("", 0, 0, NULL) == RUNCHECK_BAD_ARGUMENT);
 }
 
+static void TestRequests(void) {
+  runcheck_request_options o;
+  memset(&o, 0x5a, sizeof(o));
+  runcheck_request_options_init(&o);
+  CHECK(o.struct_size == sizeof(o) && o.now == 0 && o.fail_fast == 0);
+  o.now = 1798761600;
+  const char* ok =
+      "RegionId=cn-hangzhou&Type=RunShellScript&CommandContent=echo+1&InstanceId.1=i-a"
+      "&RepeatMode=Period&Frequency=0+0+12+*+*+%3F&Timeout=120";
+  runcheck_verdict* v = runcheck_request_validate(ok, strlen(ok), &o);
+  CHECK(v != NULL && runcheck_verdict_valid(v) == 1);
+  CHECK(runcheck_findings_violation_count(runcheck_verdict_findings(v)) == 0);
+  const char* d = NULL;
+  size_t len = 0;
+  CHECK(runcheck_verdict_repeat_mode(v, &d, &len) == RUNCHECK_OK && Equals(d, len, "Period"));
+  CHECK(runcheck_verdict_timeout_seconds(v) == 120);
+  const runcheck_schedule* s = runcheck_verdict_schedule(v);
+  int64_t t = 0;
+  CHECK(s != NULL && runcheck_schedule_next(s, 1798761600, &t) == RUNCHECK_OK &&
+        t == 1798761600 + 12 * 3600);
+  /* A copy outlives the verdict. */
+  runcheck_schedule* copy = runcheck_schedule_copy(s);
+  CHECK(runcheck_schedule_copy(NULL) == NULL);
+  const char* lx = NULL;
+  const char* win = NULL;
+  size_t lx_len = 1, win_len = 1;
+  CHECK(runcheck_verdict_agent(v, &lx, &lx_len, &win, &win_len) == RUNCHECK_OK);
+  CHECK(lx_len == 0 && win_len == 0); /* any agent */
+  runcheck_verdict_free(v);
+  CHECK(copy != NULL && runcheck_schedule_next(copy, 1798761600, &t) == RUNCHECK_OK &&
+        t == 1798761600 + 12 * 3600);
+  runcheck_schedule_free(copy);
+
+  /* A built-in parameter needs a newer agent. */
+  const char* builtin =
+      "RegionId=cn-hangzhou&Type=RunShellScript&CommandContent=echo+%7B%7BACS%3A%3AInstanceId%7D%7D"
+      "&InstanceId.1=i-a&EnableParameter=true";
+  v = runcheck_request_validate(builtin, strlen(builtin), NULL);
+  CHECK(v != NULL && runcheck_verdict_valid(v) == 1);
+  CHECK(runcheck_verdict_agent(v, &lx, &lx_len, &win, &win_len) == RUNCHECK_OK);
+  CHECK(Equals(lx, lx_len, "2.2.3.309") && Equals(win, win_len, "2.1.3.309"));
+  CHECK(runcheck_verdict_schedule(v) == NULL);
+  runcheck_verdict_free(v);
+
+  /* Violations in the API's order, with codes and offsets. */
+  const char* bad =
+      "RegionId=cn-hangzhou&Type=RunShellScript&CommandContent=echo+1&InstanceId.1=i-a&Timeout=abc";
+  v = runcheck_request_validate(bad, strlen(bad), &o);
+  CHECK(v != NULL && runcheck_verdict_valid(v) == 0);
+  runcheck_violation viol;
+  CHECK(runcheck_findings_violation(runcheck_verdict_findings(v), 0, &viol) == RUNCHECK_OK);
+  CHECK(Equals(viol.code, viol.code_length, "InvalidParameter.Timeout"));
+  CHECK(Equals(viol.field, viol.field_length, "Timeout") && viol.has_span && viol.offset == 0);
+  runcheck_verdict_free(v);
+
+  /* The same request in the JSON form. */
+  const char* json =
+      "{\"RegionId\": \"cn-hangzhou\", \"Type\": \"RunShellScript\", \"CommandContent\": \"echo 1\","
+      " \"InstanceId\": [\"i-a\"], \"Timeout\": \"abc\"}";
+  v = runcheck_request_validate(json, strlen(json), &o);
+  CHECK(v != NULL && runcheck_verdict_valid(v) == 0);
+  CHECK(runcheck_findings_violation(runcheck_verdict_findings(v), 0, &viol) == RUNCHECK_OK);
+  CHECK(Equals(viol.code, viol.code_length, "InvalidParameter.Timeout"));
+  runcheck_verdict_free(v);
+
+  /* A request that cannot be decoded: Malformed at the byte. */
+  const char* broken = "RegionId=cn-hangzhou&Name=%ZZ";
+  v = runcheck_request_validate(broken, strlen(broken), NULL);
+  CHECK(runcheck_verdict_valid(v) == 0);
+  CHECK(runcheck_findings_violation(runcheck_verdict_findings(v), 0, &viol) == RUNCHECK_OK);
+  CHECK(Equals(viol.code, viol.code_length, "InvalidRequest.Malformed"));
+  CHECK(viol.has_span && viol.offset == 26);
+  runcheck_verdict_free(v);
+
+  /* Empty request: the required parameters are missing. */
+  v = runcheck_request_validate(NULL, 0, NULL);
+  CHECK(v != NULL && runcheck_verdict_valid(v) == 0);
+  CHECK(runcheck_findings_violation_count(runcheck_verdict_findings(v)) >= 1);
+  runcheck_verdict_free(v);
+
+  /* Fail-fast keeps the API's answer only. */
+  const char* many = "Timeout=abc&Name=x";
+  o.fail_fast = 1;
+  v = runcheck_request_validate(many, strlen(many), &o);
+  CHECK(runcheck_findings_violation_count(runcheck_verdict_findings(v)) == 1);
+  runcheck_verdict_free(v);
+
+  /* Bad arguments. */
+  CHECK(runcheck_request_validate(NULL, 3, NULL) == NULL);
+  runcheck_request_options_init(&o);
+  o.struct_size = 1;
+  CHECK(runcheck_request_validate("", 0, &o) == NULL);
+  runcheck_request_options_init(&o);
+  o.default_zone = "Nowhere/Nothing";
+  o.default_zone_length = strlen(o.default_zone);
+  CHECK(runcheck_request_validate("", 0, &o) == NULL);
+  CHECK(runcheck_verdict_valid(NULL) == -1);
+  CHECK(runcheck_verdict_findings(NULL) == NULL);
+  CHECK(runcheck_verdict_repeat_mode(NULL, &d, &len) == RUNCHECK_BAD_ARGUMENT);
+  CHECK(runcheck_verdict_timeout_seconds(NULL) == -1);
+  CHECK(runcheck_verdict_agent(NULL, &lx, &lx_len, &win, &win_len) == RUNCHECK_BAD_ARGUMENT);
+  CHECK(runcheck_verdict_schedule(NULL) == NULL);
+  runcheck_verdict_free(NULL);
+}
+
+static void TestRendering(void) {
+  /* POSIX: a hostile value inside double quotes stays literal. */
+  const char* content = "echo \"Hello {{name}}\"\n";
+  const char* params = "{\"name\": \"$(id)\"}";
+  runcheck_rendering* r = runcheck_render(content, strlen(content), params, strlen(params),
+                                          NULL, 0, RUNCHECK_QUOTING_POSIX);
+  const char* d = NULL;
+  size_t len = 0;
+  CHECK(r != NULL && runcheck_rendering_script(r, &d, &len) == RUNCHECK_OK);
+  CHECK(Equals(d, len, "echo \"Hello \\$(id)\"\n"));
+  runcheck_render_error e;
+  CHECK(runcheck_rendering_error(r, &e) == RUNCHECK_NONE);
+  runcheck_rendering_free(r);
+  /* Raw: the API's own behaviour, verbatim. */
+  r = runcheck_render(content, strlen(content), params, strlen(params), NULL, 0,
+                      RUNCHECK_QUOTING_RAW);
+  CHECK(runcheck_rendering_script(r, &d, &len) == RUNCHECK_OK &&
+        Equals(d, len, "echo \"Hello $(id)\"\n"));
+  runcheck_rendering_free(r);
+  /* A placeholder right after $ is refused, with its offset. */
+  const char* dollar = "x=${{v}}\n";
+  const char* v = "{\"v\": \"x\"}";
+  r = runcheck_render(dollar, strlen(dollar), v, strlen(v), NULL, 0, RUNCHECK_QUOTING_POSIX);
+  CHECK(runcheck_rendering_script(r, &d, &len) == RUNCHECK_NONE);
+  CHECK(runcheck_rendering_error(r, &e) == RUNCHECK_OK);
+  CHECK(e.kind == RUNCHECK_RENDER_UNSAFE_CONTEXT && e.offset == 3 && e.length == 5);
+  CHECK(e.detail_length > 0);
+  runcheck_rendering_free(r);
+  /* Built-ins, and a missing one. */
+  const char* b = "echo {{ACS::InstanceId}}";
+  const char* builtins = "{\"InstanceId\": \"i-1\"}";
+  r = runcheck_render(b, strlen(b), NULL, 0, builtins, strlen(builtins), RUNCHECK_QUOTING_POSIX);
+  CHECK(runcheck_rendering_script(r, &d, &len) == RUNCHECK_OK && Equals(d, len, "echo 'i-1'"));
+  runcheck_rendering_free(r);
+  r = runcheck_render(b, strlen(b), NULL, 0, NULL, 0, RUNCHECK_QUOTING_POSIX);
+  CHECK(runcheck_rendering_error(r, &e) == RUNCHECK_OK && e.kind == RUNCHECK_RENDER_MISSING_BUILTIN);
+  runcheck_rendering_free(r);
+  /* Invalid Parameters: violations, no script. */
+  const char* notobj = "[1]";
+  r = runcheck_render(content, strlen(content), notobj, strlen(notobj), NULL, 0,
+                      RUNCHECK_QUOTING_POSIX);
+  CHECK(runcheck_rendering_script(r, &d, &len) == RUNCHECK_NONE);
+  CHECK(runcheck_findings_violation_count(runcheck_rendering_findings(r)) >= 1);
+  runcheck_rendering_free(r);
+  /* Empty content renders to nothing. */
+  r = runcheck_render(NULL, 0, NULL, 0, NULL, 0, RUNCHECK_QUOTING_CMD);
+  CHECK(runcheck_rendering_script(r, &d, &len) == RUNCHECK_OK && len == 0);
+  runcheck_rendering_free(r);
+  /* Bad arguments. */
+  CHECK(runcheck_render(NULL, 1, NULL, 0, NULL, 0, RUNCHECK_QUOTING_RAW) == NULL);
+  CHECK(runcheck_render("", 0, NULL, 2, NULL, 0, RUNCHECK_QUOTING_RAW) == NULL);
+  CHECK(runcheck_render("", 0, NULL, 0, NULL, 0, 7) == NULL);
+  CHECK(runcheck_rendering_script(NULL, &d, &len) == RUNCHECK_BAD_ARGUMENT);
+  CHECK(runcheck_rendering_error(NULL, &e) == RUNCHECK_BAD_ARGUMENT);
+  CHECK(runcheck_rendering_findings(NULL) == NULL);
+  runcheck_rendering_free(NULL);
+}
+
 int main(void) {
   TestVersion();
   TestCronInAZone();
@@ -293,6 +456,8 @@ int main(void) {
   TestOtherKinds();
   TestErrors();
   TestCatalog();
+  TestRequests();
+  TestRendering();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

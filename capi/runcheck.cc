@@ -14,12 +14,38 @@
 #include "core/action.h"
 #include "core/catalog.h"
 #include "core/violation.h"
+#include "params/parameters.h"
+#include "params/render.h"
+#include "params/template.h"
+#include "rules/request_decode.h"
+#include "rules/run_command.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 
 namespace {
 
 constexpr char kLibraryVersion[] = "0.6.0";
+
+// The C constants are the C++ enumerators' values.
+static_assert(static_cast<int>(runcheck::params::Quoting::kRaw) == RUNCHECK_QUOTING_RAW &&
+                  static_cast<int>(runcheck::params::Quoting::kPosixShell) ==
+                      RUNCHECK_QUOTING_POSIX &&
+                  static_cast<int>(runcheck::params::Quoting::kPowerShell) ==
+                      RUNCHECK_QUOTING_POWERSHELL &&
+                  static_cast<int>(runcheck::params::Quoting::kCmd) == RUNCHECK_QUOTING_CMD,
+              "quoting values");
+static_assert(runcheck::params::RenderError::kUnsafeValue == RUNCHECK_RENDER_UNSAFE_VALUE &&
+                  runcheck::params::RenderError::kMissingBuiltin ==
+                      RUNCHECK_RENDER_MISSING_BUILTIN &&
+                  runcheck::params::RenderError::kUnresolvedReference ==
+                      RUNCHECK_RENDER_UNRESOLVED_REFERENCE &&
+                  runcheck::params::RenderError::kUnsafeContext ==
+                      RUNCHECK_RENDER_UNSAFE_CONTEXT,
+              "render error kinds");
+static_assert(static_cast<int>(runcheck::schedule::DstPolicy::Gap::kShift) == RUNCHECK_GAP_SHIFT &&
+                  static_cast<int>(runcheck::schedule::DstPolicy::Overlap::kBoth) ==
+                      RUNCHECK_OVERLAP_BOTH,
+              "DST policy values");
 
 using runcheck::core::Action;
 using runcheck::core::CodeInfo;
@@ -50,7 +76,30 @@ struct runcheck_findings {
   Findings findings;
 };
 
+struct runcheck_verdict {
+  runcheck_findings findings;
+  runcheck::rules::RunCommandVerdict verdict;
+  std::optional<runcheck_schedule> schedule;
+};
+
+struct runcheck_rendering {
+  runcheck_findings findings;
+  runcheck::params::Rendered rendered;
+};
+
 namespace {
+
+runcheck_schedule MakeSchedule(Schedule schedule) {
+  runcheck_schedule out{std::move(schedule), "", ""};
+  out.text = out.schedule.ToString();
+  out.zone = out.schedule.zone().name();
+  return out;
+}
+
+bool ValidDst(int gap, int overlap) {
+  return gap >= RUNCHECK_GAP_BY_CLASS && gap <= RUNCHECK_GAP_SHIFT &&
+         overlap >= RUNCHECK_OVERLAP_BY_CLASS && overlap <= RUNCHECK_OVERLAP_BOTH;
+}
 
 runcheck_findings* MalformedOptions(const char* why) {
   auto* f = new runcheck_findings;
@@ -83,8 +132,7 @@ std::optional<FrequencyOptions> Options(const runcheck_frequency_options* in,
   if (in->has_now) o.now = in->now;
   if (in->has_timeout) o.timeout_seconds = in->timeout_seconds;
   if (in->has_created) o.created = in->created;
-  if (in->dst_gap < RUNCHECK_GAP_BY_CLASS || in->dst_gap > RUNCHECK_GAP_SHIFT ||
-      in->dst_overlap < RUNCHECK_OVERLAP_BY_CLASS || in->dst_overlap > RUNCHECK_OVERLAP_BOTH) {
+  if (!ValidDst(in->dst_gap, in->dst_overlap)) {
     *why = "dst_gap or dst_overlap is not one of the RUNCHECK_GAP_*/RUNCHECK_OVERLAP_* values";
     return std::nullopt;
   }
@@ -107,6 +155,36 @@ std::optional<Action> ActionOf(const char* action, size_t action_length) {
   const std::string_view name = View(action, action_length);
   if (name.empty()) return Action::kRunCommand;
   return runcheck::core::FindAction(name);
+}
+
+// The request options as the library takes them; nullopt for bad ones.
+std::optional<runcheck::rules::ValidateOptions> RequestOptions(
+    const runcheck_request_options* in) {
+  runcheck::rules::ValidateOptions o;
+  o.zones = &runcheck::schedule::TzdbZoneProvider::Default();
+  if (in == nullptr) return o;
+  if (in->struct_size < sizeof(runcheck_request_options)) return std::nullopt;
+  if (in->default_zone == nullptr && in->default_zone_length != 0) return std::nullopt;
+  const std::string_view zone = View(in->default_zone, in->default_zone_length);
+  if (!zone.empty()) {
+    std::string why;
+    std::optional<runcheck::schedule::TimeZone> z =
+        runcheck::schedule::ZoneFromToken(zone, o.zones, &why);
+    if (!z) return std::nullopt;
+    o.default_zone = std::move(*z);
+  }
+  o.now = in->now;
+  if (in->has_created) o.created = in->created;
+  if (!ValidDst(in->dst_gap, in->dst_overlap)) return std::nullopt;
+  o.dst.gap = static_cast<DstPolicy::Gap>(in->dst_gap);
+  o.dst.overlap = static_cast<DstPolicy::Overlap>(in->dst_overlap);
+  o.fail_fast = in->fail_fast != 0;
+  return o;
+}
+
+void Append(const Findings& from, Findings* to) {
+  for (const runcheck::core::Violation& v : from.violations) to->violations.push_back(v);
+  for (const runcheck::core::Warning& w : from.warnings) to->warnings.push_back(w);
 }
 
 }  // namespace
@@ -137,16 +215,16 @@ runcheck_schedule* runcheck_schedule_parse(const char* text, size_t text_length,
   }
   FrequencyResult r = runcheck::schedule::ParseFrequency(View(text, text_length), *o);
   runcheck_schedule* out = nullptr;
-  if (r.schedule) {
-    out = new runcheck_schedule{std::move(*r.schedule), "", ""};
-    out->text = out->schedule.ToString();
-    out->zone = out->schedule.zone().name();
-  }
+  if (r.schedule) out = new runcheck_schedule(MakeSchedule(std::move(*r.schedule)));
   if (findings != nullptr) *findings = new runcheck_findings{std::move(r.findings)};
   return out;
 }
 
 void runcheck_schedule_free(runcheck_schedule* schedule) { delete schedule; }
+
+runcheck_schedule* runcheck_schedule_copy(const runcheck_schedule* schedule) {
+  return schedule == nullptr ? nullptr : new runcheck_schedule(*schedule);
+}
 
 int runcheck_schedule_next(const runcheck_schedule* schedule, int64_t after, int64_t* out) {
   if (schedule == nullptr || out == nullptr) return RUNCHECK_BAD_ARGUMENT;
@@ -262,6 +340,134 @@ int runcheck_findings_warning(const runcheck_findings* findings, size_t index,
 }
 
 void runcheck_findings_free(runcheck_findings* findings) { delete findings; }
+
+void runcheck_request_options_init(runcheck_request_options* options) {
+  if (options == nullptr) return;
+  std::memset(options, 0, sizeof(*options));
+  options->struct_size = sizeof(*options);
+}
+
+runcheck_verdict* runcheck_request_validate(const char* text, size_t text_length,
+                                            const runcheck_request_options* options) {
+  if (text == nullptr && text_length != 0) return nullptr;
+  const std::optional<runcheck::rules::ValidateOptions> o = RequestOptions(options);
+  if (!o) return nullptr;
+  auto* out = new runcheck_verdict;
+  runcheck::rules::DecodedRequest d = runcheck::rules::DecodeRequest(View(text, text_length));
+  if (d.malformed) {
+    out->findings.findings.violations.push_back(std::move(*d.malformed));
+    return out;
+  }
+  out->verdict = runcheck::rules::ValidateRunCommand(d.request, *o);
+  out->findings.findings = std::move(out->verdict.findings);
+  if (out->verdict.schedule) {
+    out->schedule.emplace(MakeSchedule(std::move(*out->verdict.schedule)));
+    out->verdict.schedule.reset();
+  }
+  return out;
+}
+
+void runcheck_verdict_free(runcheck_verdict* verdict) { delete verdict; }
+
+int runcheck_verdict_valid(const runcheck_verdict* verdict) {
+  return verdict == nullptr ? -1 : verdict->findings.findings.ok() ? 1 : 0;
+}
+
+const runcheck_findings* runcheck_verdict_findings(const runcheck_verdict* verdict) {
+  return verdict == nullptr ? nullptr : &verdict->findings;
+}
+
+int runcheck_verdict_repeat_mode(const runcheck_verdict* verdict, const char** data,
+                                 size_t* length) {
+  if (verdict == nullptr || data == nullptr || length == nullptr) return RUNCHECK_BAD_ARGUMENT;
+  Out(verdict->verdict.repeat_mode, data, length);
+  return RUNCHECK_OK;
+}
+
+int64_t runcheck_verdict_timeout_seconds(const runcheck_verdict* verdict) {
+  return verdict == nullptr ? -1 : verdict->verdict.timeout_seconds;
+}
+
+int runcheck_verdict_agent(const runcheck_verdict* verdict, const char** linux_version,
+                           size_t* linux_length, const char** windows_version,
+                           size_t* windows_length) {
+  if (verdict == nullptr || linux_version == nullptr || linux_length == nullptr ||
+      windows_version == nullptr || windows_length == nullptr) {
+    return RUNCHECK_BAD_ARGUMENT;
+  }
+  Out(verdict->verdict.agent.linux_version, linux_version, linux_length);
+  Out(verdict->verdict.agent.windows_version, windows_version, windows_length);
+  return RUNCHECK_OK;
+}
+
+const runcheck_schedule* runcheck_verdict_schedule(const runcheck_verdict* verdict) {
+  return verdict == nullptr || !verdict->schedule ? nullptr : &*verdict->schedule;
+}
+
+runcheck_rendering* runcheck_render(const char* content, size_t content_length,
+                                    const char* parameters, size_t parameters_length,
+                                    const char* builtins, size_t builtins_length,
+                                    int quoting) {
+  if ((content == nullptr && content_length != 0) ||
+      (parameters == nullptr && parameters_length != 0) ||
+      (builtins == nullptr && builtins_length != 0) || quoting < RUNCHECK_QUOTING_RAW ||
+      quoting > RUNCHECK_QUOTING_CMD) {
+    return nullptr;
+  }
+  namespace params = runcheck::params;
+  const runcheck::core::Limits limits;
+  const std::string_view text = View(content, content_length);
+  auto* out = new runcheck_rendering;
+  const params::TemplateScan scan = params::ScanTemplate(text, limits);
+  Append(scan.findings, &out->findings.findings);
+  params::ParameterValues user, built;
+  if (parameters_length != 0) {
+    const params::ParametersCheck check =
+        params::CheckParameters(View(parameters, parameters_length), limits, &scan);
+    Append(check.findings, &out->findings.findings);
+    user = params::ParameterValues::FromPairs(check.pairs);
+  }
+  if (builtins_length != 0) {
+    const params::ParametersCheck check =
+        params::CheckParameters(View(builtins, builtins_length), limits, nullptr);
+    Append(check.findings, &out->findings.findings);
+    built = params::ParameterValues::FromPairs(check.pairs);
+  }
+  if (!out->findings.findings.ok()) return out;
+  params::RenderOptions o;
+  o.quoting = static_cast<params::Quoting>(quoting);
+  o.user = &user;
+  o.builtins = &built;
+  out->rendered = params::Render(text, scan, o);
+  return out;
+}
+
+void runcheck_rendering_free(runcheck_rendering* rendering) { delete rendering; }
+
+int runcheck_rendering_script(const runcheck_rendering* rendering, const char** data,
+                              size_t* length) {
+  if (rendering == nullptr || data == nullptr || length == nullptr) {
+    return RUNCHECK_BAD_ARGUMENT;
+  }
+  if (!rendering->findings.findings.ok() || rendering->rendered.error) return RUNCHECK_NONE;
+  Out(rendering->rendered.script, data, length);
+  return RUNCHECK_OK;
+}
+
+const runcheck_findings* runcheck_rendering_findings(const runcheck_rendering* rendering) {
+  return rendering == nullptr ? nullptr : &rendering->findings;
+}
+
+int runcheck_rendering_error(const runcheck_rendering* rendering, runcheck_render_error* out) {
+  if (rendering == nullptr || out == nullptr) return RUNCHECK_BAD_ARGUMENT;
+  if (!rendering->rendered.error) return RUNCHECK_NONE;
+  const runcheck::params::RenderError& e = *rendering->rendered.error;
+  out->kind = static_cast<int>(e.kind);
+  out->offset = e.placeholder.offset;
+  out->length = e.placeholder.length;
+  Out(e.detail, &out->detail, &out->detail_length);
+  return RUNCHECK_OK;
+}
 
 int runcheck_catalog_describe(const char* action, size_t action_length, const char* code,
                               size_t code_length, runcheck_code_info* out) {

@@ -11,9 +11,11 @@
  * (default zone, now, Timeout, creation instant, DST policy), every violation
  * and warning with its code, HTTP status, field, byte offset, length and
  * detail; Next, Previous and next-N fire times; the canonical text, the
- * class, the zone and the oldest agent features it needs; the error catalog
- * of each action of the command API family; the library version. Requests,
- * templates and rendering come in a later version.
+ * class, the zone and the agent features it needs; validating a whole
+ * RunCommand request (either wire form) with its verdict, effective values
+ * and the oldest agent it needs; rendering a CommandContent template with
+ * Parameters in each quoting mode; the error catalog of each action of the
+ * command API family; the library version.
  *
  * Conventions:
  *   * Opaque handles, created by a `*_parse`/`*_new` function and released
@@ -133,6 +135,9 @@ runcheck_schedule* runcheck_schedule_parse(const char* text, size_t text_length,
 
 void runcheck_schedule_free(runcheck_schedule* schedule);
 
+/* A new handle with the same schedule (free it separately); NULL for NULL. */
+runcheck_schedule* runcheck_schedule_copy(const runcheck_schedule* schedule);
+
 /* The first fire strictly after `after` (RUNCHECK_OK, *out set), or
    RUNCHECK_NONE. */
 int runcheck_schedule_next(const runcheck_schedule* schedule, int64_t after, int64_t* out);
@@ -203,6 +208,88 @@ int runcheck_findings_violation(const runcheck_findings* findings, size_t index,
 int runcheck_findings_warning(const runcheck_findings* findings, size_t index,
                               runcheck_warning* out);
 void runcheck_findings_free(runcheck_findings* findings);
+
+/* ---- Requests (RunCommand) ---------------------------------------------- */
+
+typedef struct runcheck_request_options {
+  size_t struct_size;        /* sizeof(runcheck_request_options); set by _init */
+  const char* default_zone;  /* as in runcheck_frequency_options */
+  size_t default_zone_length;
+  int64_t now;               /* Unix seconds: the Frequency's "future" rules */
+  int has_created;           /* a rate Frequency's anchor (default: now) */
+  int64_t created;
+  int dst_gap;
+  int dst_overlap;
+  int fail_fast;             /* stop at the first violation (the API's answer) */
+} runcheck_request_options;
+
+void runcheck_request_options_init(runcheck_request_options* options);
+
+typedef struct runcheck_verdict runcheck_verdict;
+
+/* Decodes (query or JSON form, detected) and validates a RunCommand request:
+   every group-A rule in the API's order (rules/run_command.h). Returns NULL
+   only for bad arguments (`text` NULL with a length, bad options); a request
+   that cannot be decoded has its InvalidRequest.Malformed violation. */
+runcheck_verdict* runcheck_request_validate(const char* text, size_t text_length,
+                                            const runcheck_request_options* options);
+void runcheck_verdict_free(runcheck_verdict* verdict);
+
+/* 1 valid, 0 not, -1 for NULL. */
+int runcheck_verdict_valid(const runcheck_verdict* verdict);
+/* Its violations and warnings, owned by the verdict (do not free). */
+const runcheck_findings* runcheck_verdict_findings(const runcheck_verdict* verdict);
+/* The request's meaning with defaults applied (meaningful when valid). */
+int runcheck_verdict_repeat_mode(const runcheck_verdict* verdict, const char** data,
+                                 size_t* length);
+int64_t runcheck_verdict_timeout_seconds(const runcheck_verdict* verdict);
+/* The oldest agent that runs the request as sent (empty: any). */
+int runcheck_verdict_agent(const runcheck_verdict* verdict, const char** linux_version,
+                           size_t* linux_length, const char** windows_version,
+                           size_t* windows_length);
+/* The schedule of a valid Frequency, owned by the verdict; NULL when none. */
+const runcheck_schedule* runcheck_verdict_schedule(const runcheck_verdict* verdict);
+
+/* ---- Rendering ---------------------------------------------------------- */
+
+#define RUNCHECK_QUOTING_RAW 0        /* no quoting: the API's own behaviour */
+#define RUNCHECK_QUOTING_POSIX 1      /* context-aware POSIX shell */
+#define RUNCHECK_QUOTING_POWERSHELL 2
+#define RUNCHECK_QUOTING_CMD 3
+
+#define RUNCHECK_RENDER_UNSAFE_VALUE 0
+#define RUNCHECK_RENDER_MISSING_BUILTIN 1
+#define RUNCHECK_RENDER_UNRESOLVED_REFERENCE 2
+#define RUNCHECK_RENDER_UNSAFE_CONTEXT 3
+
+typedef struct runcheck_rendering runcheck_rendering;
+
+typedef struct runcheck_render_error {
+  int kind;                  /* RUNCHECK_RENDER_* */
+  size_t offset;             /* the placeholder, in the content */
+  size_t length;
+  const char* detail;
+  size_t detail_length;
+} runcheck_render_error;
+
+/* Fills the {{...}} placeholders of `content` as the agent does
+   (params/render.h): `parameters` is the request's Parameters JSON object,
+   `builtins` the values of {{ACS::Name}} ({"InstanceId": "i-1"}); either may
+   be empty. A template or Parameters with violations has them in the
+   findings; a placeholder that cannot be made literal is the error. NULL
+   only for bad arguments. */
+runcheck_rendering* runcheck_render(const char* content, size_t content_length,
+                                    const char* parameters, size_t parameters_length,
+                                    const char* builtins, size_t builtins_length,
+                                    int quoting);
+void runcheck_rendering_free(runcheck_rendering* rendering);
+/* The script (RUNCHECK_NONE when there are violations or an error). */
+int runcheck_rendering_script(const runcheck_rendering* rendering, const char** data,
+                              size_t* length);
+/* The template's and the Parameters' violations, owned by the rendering. */
+const runcheck_findings* runcheck_rendering_findings(const runcheck_rendering* rendering);
+/* The refused placeholder, or RUNCHECK_NONE. */
+int runcheck_rendering_error(const runcheck_rendering* rendering, runcheck_render_error* out);
 
 /* ---- Error catalogs ----------------------------------------------------- */
 
