@@ -16,6 +16,7 @@ packages=(
   libbenchmark-dev         # Google Benchmark
   clang libclang-rt-14-dev # libFuzzer and sanitizers
   golang-go                # the Go package (go/runcheck), cgo over the C API
+  pkg-config               # tools/install.sh's runcheck.pc, checked by tools/test.sh
   # Every shell Debian packages, for tests/shell_differential_test (bash
   # and dash are in the base image; busybox gives its sh).
   bash dash zsh mksh ksh busybox yash posh

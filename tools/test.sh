@@ -4,7 +4,8 @@
 # corpus in both; the C API's tests in C run with LeakSanitizer too) — then
 # the thread-safety test under ThreadSanitizer; between the first two runs,
 # the Go package's tests (go/runcheck, plain and with -race) against the
-# libruncheck.so the first run built. Ends with the line
+# libruncheck.so the first run built, and tools/install.sh with a C and a C++
+# program built against the installed library. Ends with the line
 #   N passed, N failed
 # counted from the test cases actually run (each gtest case, each shell-test
 # target, each Go test and example). Installs missing Debian packages first.
@@ -77,11 +78,45 @@ run_go() {
   failed=$((failed + f))
 }
 
+# run_install: tools/install.sh into a temporary prefix, then a C and a C++
+# program (examples/install-consumer) built against it with pkg-config and
+# plain cc/c++, run: three checks.
+run_install() {
+  echo "== install: tools/install.sh PREFIX, cc and c++ with pkg-config"
+  local prefix want="next 1772953200" out
+  prefix=$(mktemp -d)
+  if tools/install.sh "$prefix" >/dev/null 2>&1 && [[ -f "$prefix/lib/pkgconfig/runcheck.pc" ]]; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL install"
+    failed=$((failed + 1))
+  fi
+  local flags
+  flags=$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs runcheck 2>/dev/null)
+  if cc -std=c11 -Wall -Werror examples/install-consumer/main.c $flags -o "$prefix/c_consumer" &&
+     out=$("$prefix/c_consumer") && [[ "$out" == *"$want"* ]]; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL C consumer: ${out:-}"
+    failed=$((failed + 1))
+  fi
+  out=""
+  if c++ -std=c++17 -Wall -Werror examples/install-consumer/main.cc $flags -o "$prefix/cc_consumer" &&
+     out=$("$prefix/cc_consumer") && [[ "$out" == *"$want"* ]]; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL C++ consumer: ${out:-}"
+    failed=$((failed + 1))
+  fi
+  rm -rf "$prefix"
+}
+
 run_suite "gcc" bazel-testlogs //...
 # Right after the gcc run: the sanitizer runs rebuild libruncheck.so in the
 # same output tree, with the sanitizers' runtimes in it.
 run_go "go"
 run_go "go -race" -race
+run_install
 run_suite "asan+ubsan" bazel-asan-testlogs //... --config=asan
 run_suite "tsan" bazel-tsan-testlogs //tests:thread_safety_test --config=tsan
 
