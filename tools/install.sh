@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs runcheck for builds without Bazel:
 #   tools/install.sh PREFIX
-# builds //capi:libruncheck.so (-c opt) and installs
+# builds //capi:libruncheck.so.1 (-c opt) and installs
 #   PREFIX/lib/libruncheck.so.1 (SONAME: the C API's major version) and the
 #     libruncheck.so link;
 #   PREFIX/include/runcheck/capi/runcheck.h (the C API) and the C++ public
@@ -19,12 +19,12 @@ if [[ $# -ne 1 ]]; then
 fi
 prefix=$1
 tools/deps.sh
-bazel build -c opt //capi:libruncheck.so 2>&1 | grep -E '^(ERROR|FAIL)' && exit 1
+bazel build -c opt //capi:libruncheck.so.1 2>&1 | grep -E '^(ERROR|FAIL)' && exit 1
 bin=$(bazel info -c opt bazel-bin 2>/dev/null)
 api_major=$(sed -nE 's/^#define RUNCHECK_C_API_VERSION ([0-9]+).*/\1/p' capi/runcheck.h)
 
 mkdir -p "${prefix}/lib/pkgconfig" "${prefix}/include/runcheck"
-install -m 0755 "${bin}/capi/libruncheck.so" "${prefix}/lib/libruncheck.so.${api_major}"
+install -m 0755 "${bin}/capi/libruncheck.so.${api_major}" "${prefix}/lib/libruncheck.so.${api_major}"
 ln -sf "libruncheck.so.${api_major}" "${prefix}/lib/libruncheck.so"
 for h in capi/runcheck.h core/*.h schedule/*.h params/*.h rules/*.h; do
   install -D -m 0644 "$h" "${prefix}/include/runcheck/$h"
