@@ -1,6 +1,7 @@
 #include "core/catalog.h"
 
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
+#include "tools/cpp/runfiles/runfiles.h"
 
 namespace runcheck {
 namespace core {
@@ -19,8 +21,17 @@ struct ReferenceRow {
   std::string message;
 };
 
+// `path` from the workspace root, through the runfiles (so that the test
+// also runs as @runcheck//core:catalog_test from another workspace).
 std::vector<ReferenceRow> ReadTable(const std::string& path) {
-  std::ifstream in(path);
+  std::string error;
+  std::unique_ptr<bazel::tools::cpp::runfiles::Runfiles> runfiles(
+      bazel::tools::cpp::runfiles::Runfiles::CreateForTest(&error));
+  if (runfiles == nullptr) {
+    ADD_FAILURE() << error;
+    return {};
+  }
+  std::ifstream in(runfiles->Rlocation("runcheck/" + path));
   if (!in) ADD_FAILURE() << "cannot read " << path;
   std::vector<ReferenceRow> rows;
   std::string line;

@@ -3,6 +3,7 @@
 // and walking back with Previous must give the same instants.
 
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
+#include "tools/cpp/runfiles/runfiles.h"
 
 namespace runcheck {
 namespace {
@@ -23,7 +25,13 @@ int64_t ParseUtc(const std::string& s) {
 }
 
 TEST(GoldenFrequencyTest, EveryRow) {
-  std::ifstream in("tests/golden/frequency_vectors.tsv");
+  // Through the runfiles, so that the test also runs as @runcheck//tests:...
+  // from another workspace.
+  std::string error;
+  std::unique_ptr<bazel::tools::cpp::runfiles::Runfiles> runfiles(
+      bazel::tools::cpp::runfiles::Runfiles::CreateForTest(&error));
+  ASSERT_TRUE(runfiles != nullptr) << error;
+  std::ifstream in(runfiles->Rlocation("runcheck/tests/golden/frequency_vectors.tsv"));
   ASSERT_TRUE(in.good());
   std::string line;
   int rows = 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Black-box tests of the validate binary: exit codes and output shape.
 set -u
-bin="${TEST_SRCDIR}/${TEST_WORKSPACE}/validate/validate"
+bin="${TEST_SRCDIR}/runcheck/validate/validate"
 fails=0
 check() {  # check NAME WANT GOT
   if [[ "$2" != "$3" ]]; then
@@ -60,7 +60,7 @@ check "batch line 4 rate" "400 700" "$(printf '%s\n' "$batch" | sed -n 4p)"
 check "batch line 5 malformed" "ERR InvalidRequest.Malformed" "$(printf '%s\n' "$batch" | sed -n 5p | cut -d' ' -f1-2)"
 
 # whole requests: the bundled examples, both output forms, batch.
-ex="${TEST_SRCDIR}/${TEST_WORKSPACE}/examples"
+ex="${TEST_SRCDIR}/runcheck/examples"
 out=$("$bin" --now=$now --next 2 "$ex/request.json"); rc=$?
 check "request valid exit" 0 "$rc"
 check "request verdict" valid "$(printf '%s\n' "$out" | head -1)"
