@@ -4,8 +4,9 @@
 # corpus in both; the C API's tests in C run with LeakSanitizer too) — then
 # the thread-safety test under ThreadSanitizer; between the first two runs,
 # the Go package's tests (go/runcheck, plain and with -race) against the
-# libruncheck.so the first run built, and tools/install.sh with a C and a C++
-# program built against the installed library. Ends with the line
+# libruncheck.so the first run built, tools/install.sh with a C and a C++
+# program built against the installed library, and examples/bazel-consumer
+# (another workspace depending on runcheck). Ends with the line
 #   N passed, N failed
 # counted from the test cases actually run (each gtest case, each shell-test
 # target, each Go test and example). Installs missing Debian packages first.
@@ -111,12 +112,33 @@ run_install() {
   rm -rf "$prefix"
 }
 
+# run_consumer: examples/bazel-consumer, a workspace depending on runcheck as an
+# embedder's does: its own test and runcheck's data-reading tests as
+# @runcheck//... (one count per test target).
+run_consumer() {
+  echo "== consumer: bazel test in examples/bazel-consumer"
+  local out status
+  out=$(cd examples/bazel-consumer && bazel test //... @runcheck//core:catalog_test \
+    @runcheck//tests:golden_frequency_test @runcheck//validate:validate_cli_test \
+    @runcheck//capi:capi_test 2>&1)
+  status=$?
+  printf '%s\n' "$out" | grep -E '^(//|@runcheck//|ERROR|FAIL)' || true
+  local p f
+  p=$(printf '%s\n' "$out" | grep -cE '^(//|@runcheck//)[^ ]+[[:space:]]+(\(cached\) )?PASSED')
+  f=$(printf '%s\n' "$out" | grep -cE '^(//|@runcheck//)[^ ]+[[:space:]]+(FAILED|TIMEOUT|NO STATUS|INCOMPLETE)')
+  (( status != 0 && f == 0 )) && f=1
+  passed=$((passed + p))
+  failed=$((failed + f))
+  (cd examples/bazel-consumer && bazel shutdown >/dev/null 2>&1) || true
+}
+
 run_suite "gcc" bazel-testlogs //...
 # Right after the gcc run: the sanitizer runs rebuild libruncheck.so in the
 # same output tree, with the sanitizers' runtimes in it.
 run_go "go"
 run_go "go -race" -race
 run_install
+run_consumer
 run_suite "asan+ubsan" bazel-asan-testlogs //... --config=asan
 run_suite "tsan" bazel-tsan-testlogs //tests:thread_safety_test --config=tsan
 
