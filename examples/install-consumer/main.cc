@@ -1,5 +1,7 @@
-// A C++ program built against an installed runcheck with pkg-config and
-// plain c++ (no Bazel): the same schedule through the C++ API.
+// A C++ program using runcheck's C++ API, built two ways: against an
+// installed runcheck with pkg-config and plain c++ (tools/install.sh), and
+// from another Bazel workspace (examples/bazel-consumer). It prints the fire
+// after 2026-03-08 00:00 EST of a 02:30 New York schedule (03:00 EDT).
 #include <cstdio>
 
 #include "schedule/frequency.h"
