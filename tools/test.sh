@@ -81,7 +81,7 @@ run_go() {
 
 # run_install: tools/install.sh into a temporary prefix, then a C and a C++
 # program (examples/install-consumer) built against it with pkg-config and
-# plain cc/c++, run: three checks.
+# plain cc/c++ (the C one also against the static archive), run: four checks.
 run_install() {
   echo "== install: tools/install.sh PREFIX, cc and c++ with pkg-config"
   local prefix want="next 1772953200" out
@@ -99,6 +99,21 @@ run_install() {
     passed=$((passed + 1))
   else
     echo "FAIL C consumer: ${out:-}"
+    failed=$((failed + 1))
+  fi
+  out=""
+  # The same C program against the static archive: no libruncheck.so needed.
+  local static_libs
+  static_libs=$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --static --libs-only-l runcheck 2>/dev/null |
+    sed 's/-lruncheck//')
+  if cc -std=c11 -Wall -Werror examples/install-consumer/main.c \
+       $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags runcheck 2>/dev/null) \
+       "$prefix/lib/libruncheck.a" $static_libs -o "$prefix/c_static" &&
+     ! ldd "$prefix/c_static" | grep -q libruncheck &&
+     out=$("$prefix/c_static") && [[ "$out" == *"$want"* ]]; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL static C consumer: ${out:-}"
     failed=$((failed + 1))
   fi
   out=""
