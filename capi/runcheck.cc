@@ -96,16 +96,38 @@ runcheck_schedule MakeSchedule(Schedule schedule) {
   return out;
 }
 
-bool ValidDst(int gap, int overlap) {
-  return gap >= RUNCHECK_GAP_BY_CLASS && gap <= RUNCHECK_GAP_SHIFT &&
-         overlap >= RUNCHECK_OVERLAP_BY_CLASS && overlap <= RUNCHECK_OVERLAP_BOTH;
-}
-
 runcheck_findings* MalformedOptions(const char* why) {
   auto* f = new runcheck_findings;
   f->findings.violations.push_back(runcheck::core::Violation{
       runcheck::core::Code::kInvalidRequestMalformed, "", std::nullopt, why});
   return f;
+}
+
+// The options both option structs share: the default zone (any zone token)
+// and the DST policy. False with `why` for bad ones.
+bool SharedOptions(const char* default_zone, size_t default_zone_length, int dst_gap,
+                   int dst_overlap, const runcheck::schedule::ZoneProvider* zones,
+                   runcheck::schedule::TimeZone* zone_out, DstPolicy* dst_out,
+                   std::string* why) {
+  if (default_zone == nullptr && default_zone_length != 0) {
+    *why = "default_zone is NULL with a non-zero length";
+    return false;
+  }
+  const std::string_view zone = View(default_zone, default_zone_length);
+  if (!zone.empty()) {
+    std::optional<runcheck::schedule::TimeZone> z =
+        runcheck::schedule::ZoneFromToken(zone, zones, why);
+    if (!z) return false;
+    *zone_out = std::move(*z);
+  }
+  if (dst_gap < RUNCHECK_GAP_BY_CLASS || dst_gap > RUNCHECK_GAP_SHIFT ||
+      dst_overlap < RUNCHECK_OVERLAP_BY_CLASS || dst_overlap > RUNCHECK_OVERLAP_BOTH) {
+    *why = "dst_gap or dst_overlap is not one of the RUNCHECK_GAP_*/RUNCHECK_OVERLAP_* values";
+    return false;
+  }
+  dst_out->gap = static_cast<DstPolicy::Gap>(dst_gap);
+  dst_out->overlap = static_cast<DstPolicy::Overlap>(dst_overlap);
+  return true;
 }
 
 // The options as the library takes them; nullopt with `why` for bad ones.
@@ -118,26 +140,13 @@ std::optional<FrequencyOptions> Options(const runcheck_frequency_options* in,
     *why = "runcheck_frequency_options.struct_size is too small";
     return std::nullopt;
   }
-  if (in->default_zone == nullptr && in->default_zone_length != 0) {
-    *why = "default_zone is NULL with a non-zero length";
+  if (!SharedOptions(in->default_zone, in->default_zone_length, in->dst_gap, in->dst_overlap,
+                     o.zones, &o.default_zone, &o.dst, why)) {
     return std::nullopt;
-  }
-  const std::string_view zone = View(in->default_zone, in->default_zone_length);
-  if (!zone.empty()) {
-    std::optional<runcheck::schedule::TimeZone> z =
-        runcheck::schedule::ZoneFromToken(zone, o.zones, why);
-    if (!z) return std::nullopt;
-    o.default_zone = std::move(*z);
   }
   if (in->has_now) o.now = in->now;
   if (in->has_timeout) o.timeout_seconds = in->timeout_seconds;
   if (in->has_created) o.created = in->created;
-  if (!ValidDst(in->dst_gap, in->dst_overlap)) {
-    *why = "dst_gap or dst_overlap is not one of the RUNCHECK_GAP_*/RUNCHECK_OVERLAP_* values";
-    return std::nullopt;
-  }
-  o.dst.gap = static_cast<DstPolicy::Gap>(in->dst_gap);
-  o.dst.overlap = static_cast<DstPolicy::Overlap>(in->dst_overlap);
   return o;
 }
 
@@ -163,23 +172,32 @@ std::optional<runcheck::rules::ValidateOptions> RequestOptions(
   runcheck::rules::ValidateOptions o;
   o.zones = &runcheck::schedule::TzdbZoneProvider::Default();
   if (in == nullptr) return o;
-  if (in->struct_size < sizeof(runcheck_request_options)) return std::nullopt;
-  if (in->default_zone == nullptr && in->default_zone_length != 0) return std::nullopt;
-  const std::string_view zone = View(in->default_zone, in->default_zone_length);
-  if (!zone.empty()) {
-    std::string why;
-    std::optional<runcheck::schedule::TimeZone> z =
-        runcheck::schedule::ZoneFromToken(zone, o.zones, &why);
-    if (!z) return std::nullopt;
-    o.default_zone = std::move(*z);
+  std::string why;
+  if (in->struct_size < sizeof(runcheck_request_options) ||
+      !SharedOptions(in->default_zone, in->default_zone_length, in->dst_gap, in->dst_overlap,
+                     o.zones, &o.default_zone, &o.dst, &why)) {
+    return std::nullopt;
   }
   o.now = in->now;
   if (in->has_created) o.created = in->created;
-  if (!ValidDst(in->dst_gap, in->dst_overlap)) return std::nullopt;
-  o.dst.gap = static_cast<DstPolicy::Gap>(in->dst_gap);
-  o.dst.overlap = static_cast<DstPolicy::Overlap>(in->dst_overlap);
   o.fail_fast = in->fail_fast != 0;
   return o;
+}
+
+// Zeroes an option struct and sets its struct_size.
+template <typename T>
+void InitOptions(T* options) {
+  if (options == nullptr) return;
+  std::memset(options, 0, sizeof(*options));
+  options->struct_size = sizeof(*options);
+}
+
+// A finding's span as the C structs carry it.
+void FillSpan(const std::optional<runcheck::core::Span>& span, int* has_span, size_t* offset,
+              size_t* length) {
+  *has_span = span.has_value() ? 1 : 0;
+  *offset = span ? span->offset : 0;
+  *length = span ? span->length : 0;
 }
 
 void Append(const Findings& from, Findings* to) {
@@ -196,9 +214,7 @@ int runcheck_c_api_version(void) { return RUNCHECK_C_API_VERSION; }
 const char* runcheck_library_version(void) { return kLibraryVersion; }
 
 void runcheck_frequency_options_init(runcheck_frequency_options* options) {
-  if (options == nullptr) return;
-  std::memset(options, 0, sizeof(*options));
-  options->struct_size = sizeof(*options);
+  InitOptions(options);
 }
 
 runcheck_schedule* runcheck_schedule_parse(const char* text, size_t text_length,
@@ -317,9 +333,7 @@ int runcheck_findings_violation(const runcheck_findings* findings, size_t index,
   out->message = info.message.data();
   out->message_length = info.message.size();
   Out(v.field, &out->field, &out->field_length);
-  out->has_span = v.span.has_value() ? 1 : 0;
-  out->offset = v.span ? v.span->offset : 0;
-  out->length = v.span ? v.span->length : 0;
+  FillSpan(v.span, &out->has_span, &out->offset, &out->length);
   Out(v.detail, &out->detail, &out->detail_length);
   return RUNCHECK_OK;
 }
@@ -332,20 +346,14 @@ int runcheck_findings_warning(const runcheck_findings* findings, size_t index,
   out->id = w.id.data();
   out->id_length = w.id.size();
   Out(w.field, &out->field, &out->field_length);
-  out->has_span = w.span.has_value() ? 1 : 0;
-  out->offset = w.span ? w.span->offset : 0;
-  out->length = w.span ? w.span->length : 0;
+  FillSpan(w.span, &out->has_span, &out->offset, &out->length);
   Out(w.detail, &out->detail, &out->detail_length);
   return RUNCHECK_OK;
 }
 
 void runcheck_findings_free(runcheck_findings* findings) { delete findings; }
 
-void runcheck_request_options_init(runcheck_request_options* options) {
-  if (options == nullptr) return;
-  std::memset(options, 0, sizeof(*options));
-  options->struct_size = sizeof(*options);
-}
+void runcheck_request_options_init(runcheck_request_options* options) { InitOptions(options); }
 
 runcheck_verdict* runcheck_request_validate(const char* text, size_t text_length,
                                             const runcheck_request_options* options) {
