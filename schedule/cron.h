@@ -85,9 +85,6 @@ struct CronFields {
 
   // Bits 1..31 of the days of `year`-`month` that match the day fields.
   uint32_t DayMask(int64_t year, int month) const;
-  // The same, for a caller that already has first_day =
-  // DaysFromCivil(year, month, 1).
-  uint32_t DayMask(int64_t year, int month, int64_t first_day) const;
   bool HasYear(int64_t year) const;
   // The first matching civil time >= `from`, or the last <= `to`.
   std::optional<int64_t> NextCivil(int64_t from) const;

@@ -10,7 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "core/utf8.h"
-#include "schedule/internal/cron_bits.h"
+#include "schedule/internal/weekday_days.h"
 
 namespace runcheck {
 namespace schedule {

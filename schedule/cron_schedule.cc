@@ -70,12 +70,10 @@ std::optional<int64_t> CronSchedule::Next(int64_t after) const {
     // search lands before the segment's closing window.
     const int32_t o = OffsetOf(seg);
     const int32_t prev = seg < 0 ? o : OffsetOf(seg - 1);
-    if (seg < 0 || from - tr[seg].at >= std::abs(o - prev)) {
-      if (next_civil(from + o) && seg + 1 < n) {
-        const ZoneTransition& end = tr[seg + 1];
-        if (*found < end.at + std::min(o, end.offset)) return *found - o;
-      } else if (found) {
-        return *found - o;  // the last segment has no closing window
+    if ((seg < 0 || from - tr[seg].at >= std::abs(o - prev)) && next_civil(from + o)) {
+      // The last segment has no closing window.
+      if (seg + 1 == n || *found < tr[seg + 1].at + std::min(o, tr[seg + 1].offset)) {
+        return *found - o;
       }
     }
   }

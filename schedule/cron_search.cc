@@ -7,10 +7,30 @@
 
 #include "absl/base/attributes.h"
 #include "schedule/civil.h"
-#include "schedule/internal/cron_bits.h"
+#include "schedule/internal/weekday_days.h"
 
 namespace runcheck {
 namespace schedule {
+namespace {
+
+int HighestBit(uint64_t m) { return 63 - __builtin_clzll(m); }
+int LowestBit(uint64_t m) { return __builtin_ctzll(m); }
+uint64_t AtLeast(uint64_t m, int v) { return v > 63 ? 0 : m & (~uint64_t{0} << v); }
+// Bits 1..dim.
+uint32_t DaysUpTo(int dim) { return ((uint32_t{2} << dim) - 1) & ~uint32_t{1}; }
+uint64_t AtMost(uint64_t m, int v) {
+  return v < 0 ? 0 : v >= 63 ? m : m & ((uint64_t{2} << v) - 1);
+}
+
+// The day (1-7) of the first weekday `w` in a month whose 1st is a
+// `first_wd` (0 = Monday).
+int FirstDayOfWeekday(int w, int first_wd) {
+  const int ahead = w - first_wd;
+  return 1 + (ahead < 0 ? ahead + 7 : ahead);
+}
+
+}  // namespace
+
 namespace internal {
 
 void FillWeekdayDays(CronFields& f) {
@@ -36,13 +56,6 @@ void FillWeekdayDays(CronFields& f) {
 }  // namespace internal
 
 namespace {
-
-using internal::AtLeast;
-using internal::AtMost;
-using internal::DaysUpTo;
-using internal::FirstDayOfWeekday;
-using internal::HighestBit;
-using internal::LowestBit;
 
 // The body of CronFields::DayMask, inlined into the civil search (a call
 // costs a third of the function there).
@@ -96,11 +109,8 @@ bool CronFields::HasYear(int64_t year) const {
 }
 
 uint32_t CronFields::DayMask(int64_t year, int month) const {
-  return DayMask(year, month, DaysFromCivil(year, month, 1));
-}
-
-uint32_t CronFields::DayMask(int64_t year, int month, int64_t first_day) const {
-  return DayMaskOf(*this, DaysInMonth(year, month), WeekdayFromDays(first_day));
+  return DayMaskOf(*this, DaysInMonth(year, month),
+                   WeekdayFromDays(DaysFromCivil(year, month, 1)));
 }
 
 namespace {
