@@ -48,7 +48,7 @@ func (v *Verdict) Valid() bool { return len(v.Violations) == 0 }
 func ValidateRequest(request []byte, opts RequestOptions) (*Verdict, error) {
 	var o C.runcheck_request_options
 	C.runcheck_request_options_init(&o)
-	zone, zoneLen := cBytes(opts.DefaultZone)
+	zone, zoneLen := cString(opts.DefaultZone)
 	defer C.free(unsafe.Pointer(zone))
 	o.default_zone, o.default_zone_length = zone, zoneLen
 	o.now = C.int64_t(opts.Now.Unix())
@@ -59,7 +59,7 @@ func ValidateRequest(request []byte, opts RequestOptions) (*Verdict, error) {
 	if opts.FailFast {
 		o.fail_fast = 1
 	}
-	text, textLen := cBytes(string(request))
+	text, textLen := cBytes(request)
 	defer C.free(unsafe.Pointer(text))
 	v := C.runcheck_request_validate(text, textLen, &o)
 	if v == nil {
@@ -116,11 +116,11 @@ func (e *RenderError) Error() string {
 // {{ACS::Name}} ({"InstanceId": "i-1"}); either may be empty. Each value
 // becomes literal text where it stands, or the placeholder is refused.
 func Render(content, parameters, builtins string, quoting Quoting) (string, error) {
-	c, cLen := cBytes(content)
+	c, cLen := cString(content)
 	defer C.free(unsafe.Pointer(c))
-	p, pLen := cBytes(parameters)
+	p, pLen := cString(parameters)
 	defer C.free(unsafe.Pointer(p))
-	b, bLen := cBytes(builtins)
+	b, bLen := cString(builtins)
 	defer C.free(unsafe.Pointer(b))
 	r := C.runcheck_render(c, cLen, p, pLen, b, bLen, C.int(quoting))
 	if r == nil {

@@ -144,21 +144,24 @@ func findings(f *C.runcheck_findings) ([]Violation, []Warning) {
 	return vs, ws
 }
 
-// cBytes copies s into C memory (C.CString stops at no NUL: the length is
-// passed alongside). The caller frees it.
-func cBytes(s string) (*C.char, C.size_t) {
-	if len(s) == 0 {
+// cBytes copies b into C memory (C.CString would stop at a NUL: the length
+// is passed alongside). The caller frees it; nil for no bytes.
+func cBytes(b []byte) (*C.char, C.size_t) {
+	if len(b) == 0 {
 		return nil, 0
 	}
-	return (*C.char)(C.CBytes([]byte(s))), C.size_t(len(s))
+	return (*C.char)(C.CBytes(b)), C.size_t(len(b))
 }
+
+// cString is cBytes for a string.
+func cString(s string) (*C.char, C.size_t) { return cBytes([]byte(s)) }
 
 // ParseFrequency parses a Frequency (rate, at or cron). A refused expression
 // returns an *Error with every violation.
 func ParseFrequency(expr string, opts Options) (*Schedule, error) {
 	var o C.runcheck_frequency_options
 	C.runcheck_frequency_options_init(&o)
-	zone, zoneLen := cBytes(opts.DefaultZone)
+	zone, zoneLen := cString(opts.DefaultZone)
 	defer C.free(unsafe.Pointer(zone))
 	o.default_zone, o.default_zone_length = zone, zoneLen
 	if opts.Now != nil {
@@ -171,7 +174,7 @@ func ParseFrequency(expr string, opts Options) (*Schedule, error) {
 		o.has_created, o.created = 1, C.int64_t(opts.Created.Unix())
 	}
 	o.dst_gap, o.dst_overlap = C.int(opts.Gap), C.int(opts.Overlap)
-	text, textLen := cBytes(expr)
+	text, textLen := cString(expr)
 	defer C.free(unsafe.Pointer(text))
 	var f *C.runcheck_findings
 	p := C.runcheck_schedule_parse(text, textLen, &o, &f)
@@ -193,16 +196,15 @@ func (s *Schedule) Close() {
 	}
 }
 
-// Next is the first fire strictly after t, in UTC; false when none remains
-// (fires end at 2099-12-31 23:59:59 local time).
-func (s *Schedule) Next(t time.Time) (time.Time, bool) {
+// fire asks the C library for one fire time (get: next or previous) from
+// `bound`; false when there is none.
+func (s *Schedule) fire(bound int64,
+	get func(*C.runcheck_schedule, C.int64_t, *C.int64_t) C.int) (time.Time, bool) {
 	if s.p == nil {
 		return time.Time{}, false
 	}
 	var out C.int64_t
-	// Strictly after t: a fire at t's whole second precedes t when t has a
-	// fraction, so the whole second is the bound.
-	ok := C.runcheck_schedule_next(s.p, C.int64_t(t.Unix()), &out) == C.RUNCHECK_OK
+	ok := get(s.p, C.int64_t(bound), &out) == C.RUNCHECK_OK
 	runtime.KeepAlive(s)
 	if !ok {
 		return time.Time{}, false
@@ -210,22 +212,25 @@ func (s *Schedule) Next(t time.Time) (time.Time, bool) {
 	return time.Unix(int64(out), 0).UTC(), true
 }
 
+// Next is the first fire strictly after t, in UTC; false when none remains
+// (fires end at 2099-12-31 23:59:59 local time).
+func (s *Schedule) Next(t time.Time) (time.Time, bool) {
+	// Strictly after t: a fire at t's whole second precedes t when t has a
+	// fraction, so the whole second is the bound.
+	return s.fire(t.Unix(), func(p *C.runcheck_schedule, b C.int64_t, out *C.int64_t) C.int {
+		return C.runcheck_schedule_next(p, b, out)
+	})
+}
+
 // Previous is the last fire strictly before t; false when there is none.
 func (s *Schedule) Previous(t time.Time) (time.Time, bool) {
-	if s.p == nil {
-		return time.Time{}, false
-	}
 	before := t.Unix()
 	if t.Nanosecond() != 0 {
 		before++ // a fire at t's whole second is before t
 	}
-	var out C.int64_t
-	ok := C.runcheck_schedule_previous(s.p, C.int64_t(before), &out) == C.RUNCHECK_OK
-	runtime.KeepAlive(s)
-	if !ok {
-		return time.Time{}, false
-	}
-	return time.Unix(int64(out), 0).UTC(), true
+	return s.fire(before, func(p *C.runcheck_schedule, b C.int64_t, out *C.int64_t) C.int {
+		return C.runcheck_schedule_previous(p, b, out)
+	})
 }
 
 // NextN is up to n fires strictly after t, in order.
@@ -244,30 +249,31 @@ func (s *Schedule) NextN(t time.Time, n int) []time.Time {
 	return out
 }
 
-// String is the canonical text; parsing it gives an equal schedule.
-func (s *Schedule) String() string {
+// text asks the C library for one of the schedule's strings (get).
+func (s *Schedule) text(get func(*C.runcheck_schedule, **C.char, *C.size_t) C.int) string {
 	if s.p == nil {
 		return ""
 	}
 	var data *C.char
 	var length C.size_t
-	C.runcheck_schedule_string(s.p, &data, &length)
+	get(s.p, &data, &length)
 	out := goString(data, length)
 	runtime.KeepAlive(s)
 	return out
 }
 
+// String is the canonical text; parsing it gives an equal schedule.
+func (s *Schedule) String() string {
+	return s.text(func(p *C.runcheck_schedule, d **C.char, l *C.size_t) C.int {
+		return C.runcheck_schedule_string(p, d, l)
+	})
+}
+
 // Zone is the name of the schedule's zone ("UTC" for a rate).
 func (s *Schedule) Zone() string {
-	if s.p == nil {
-		return ""
-	}
-	var data *C.char
-	var length C.size_t
-	C.runcheck_schedule_zone(s.p, &data, &length)
-	out := goString(data, length)
-	runtime.KeepAlive(s)
-	return out
+	return s.text(func(p *C.runcheck_schedule, d **C.char, l *C.size_t) C.int {
+		return C.runcheck_schedule_zone(p, d, l)
+	})
 }
 
 // FixedTime reports whether the schedule is fixed-time (at, and cron with
@@ -289,9 +295,9 @@ type CodeInfo struct {
 // Describe is the row `action` ("RunCommand", "SendFile", ...; empty:
 // RunCommand) reports `code` with; false for an unknown action or code.
 func Describe(action, code string) (CodeInfo, bool) {
-	a, aLen := cBytes(action)
+	a, aLen := cString(action)
 	defer C.free(unsafe.Pointer(a))
-	c, cLen := cBytes(code)
+	c, cLen := cString(code)
 	defer C.free(unsafe.Pointer(c))
 	var info C.runcheck_code_info
 	if C.runcheck_catalog_describe(a, aLen, c, cLen, &info) != C.RUNCHECK_OK {
