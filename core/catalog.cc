@@ -1,6 +1,6 @@
 #include "core/catalog.h"
 
-#include <array>
+#include <cstddef>
 
 namespace runcheck {
 namespace core {
@@ -35,42 +35,41 @@ constexpr bool RowsMatchEnumerators() {
 }
 static_assert(RowsMatchEnumerators(), "catalog rows out of enumerator order");
 
-// The six other actions' tables, one after the other.
-struct ActionRow {
-  Action action;
-  CodeInfo info;
-};
-constexpr ActionRow kActionRows[] = {
+// The six other actions' tables, one after the other, and each row's action.
+constexpr CodeInfo kActionRows[] = {
 #define RUNCHECK_ACTION_CODE(action, enumerator, status, message, group, origin) \
-  {Action::action,                                                              \
-   {Code::enumerator, kCodes[static_cast<size_t>(Code::enumerator)].name,      \
-    status, message, CodeGroup::group, CodeOrigin::origin}},
+  {Code::enumerator, kCodes[static_cast<size_t>(Code::enumerator)].name, status, \
+   message, CodeGroup::group, CodeOrigin::origin},
+#include "core/action_catalog_data.inc"
+#undef RUNCHECK_ACTION_CODE
+};
+constexpr Action kActionOfRow[] = {
+#define RUNCHECK_ACTION_CODE(action, enumerator, status, message, group, origin) \
+  Action::action,
 #include "core/action_catalog_data.inc"
 #undef RUNCHECK_ACTION_CODE
 };
 constexpr size_t kActionRowCount = sizeof(kActionRows) / sizeof(kActionRows[0]);
+constexpr size_t kActionCount = static_cast<size_t>(Action::kStopInvocation) + 1;
 
-// The rows as CodeInfo, so that CatalogOf can hand out a span.
-struct ActionInfos {
-  CodeInfo rows[kActionRowCount];
-  size_t begin[8];  // per action (by enumerator), and the end
+// Where each action's rows begin (by enumerator), and the end.
+struct ActionBegins {
+  size_t at[kActionCount + 1];
 };
-constexpr ActionInfos MakeActionInfos() {
-  ActionInfos out{};
-  for (size_t i = 0; i < kActionRowCount; ++i) out.rows[i] = kActionRows[i].info;
-  // Rows are grouped by action in enumerator order (checked below).
+constexpr ActionBegins MakeActionBegins() {
+  ActionBegins out{};
   size_t next = 0;
-  for (size_t a = 0; a < 7; ++a) {
-    out.begin[a] = next;
-    while (next < kActionRowCount && static_cast<size_t>(kActionRows[next].action) == a) ++next;
+  for (size_t a = 0; a < kActionCount; ++a) {
+    out.at[a] = next;
+    while (next < kActionRowCount && static_cast<size_t>(kActionOfRow[next]) == a) ++next;
   }
-  out.begin[7] = next;
+  out.at[kActionCount] = next;
   return out;
 }
-constexpr ActionInfos kActionInfos = MakeActionInfos();
-static_assert(kActionInfos.begin[7] == kActionRowCount,
+constexpr ActionBegins kActionBegins = MakeActionBegins();
+static_assert(kActionBegins.at[kActionCount] == kActionRowCount,
               "action rows not grouped in Action order");
-static_assert(kActionInfos.begin[1] == 0, "RunCommand's rows live in kCodes");
+static_assert(kActionBegins.at[1] == 0, "RunCommand's rows live in kCodes");
 
 }  // namespace
 
@@ -81,8 +80,8 @@ absl::Span<const CodeInfo> Catalog() {
 absl::Span<const CodeInfo> CatalogOf(Action action) {
   if (action == Action::kRunCommand) return Catalog();
   const size_t a = static_cast<size_t>(action);
-  return absl::Span<const CodeInfo>(kActionInfos.rows + kActionInfos.begin[a],
-                                    kActionInfos.begin[a + 1] - kActionInfos.begin[a]);
+  return absl::Span<const CodeInfo>(kActionRows + kActionBegins.at[a],
+                                    kActionBegins.at[a + 1] - kActionBegins.at[a]);
 }
 
 const CodeInfo& Describe(Code code) { return kCodes[static_cast<size_t>(code)]; }
