@@ -5,7 +5,6 @@
 #include <string>
 
 #include "absl/container/inlined_vector.h"
-#include "absl/strings/ascii.h"
 #include "params/internal/byte_scan.h"
 #include "params/internal/words.h"
 #include "core/ascii.h"
@@ -181,7 +180,7 @@ class Lexer {
   // expands in a string ("$x{{v}}", "$env:{{v}}").
   bool ContinuesVariable(size_t at) const {
     size_t j = at;
-    while (j > 0 && (absl::ascii_isalnum(static_cast<unsigned char>(text_[j - 1])) ||
+    while (j > 0 && (core::IsAlnumAscii(text_[j - 1]) ||
                      text_[j - 1] == '_' || text_[j - 1] == ':' || text_[j - 1] == '?')) {
       --j;
     }

@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/ascii.h"
 #include "core/utf8.h"
 #include "schedule/civil.h"
 #include "schedule/cron.h"
@@ -24,15 +25,11 @@ using internal::kRateHorizon;
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-char Lower(char c) {
-  return static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
-}
-
 // Is `text` (trimmed) of the form `<word>` + optional blanks + `(`?
 bool StartsForm(std::string_view text, std::string_view word) {
   if (text.size() <= word.size()) return false;
   for (size_t i = 0; i < word.size(); ++i) {
-    if (Lower(text[i]) != word[i]) return false;
+    if (core::LowerAscii(text[i]) != word[i]) return false;
   }
   size_t i = word.size();
   while (i < text.size() && IsBlank(text[i])) ++i;
@@ -111,7 +108,7 @@ class Parser {
     }
     blanks();
     const size_t unit_at = i;
-    const char u = i < text_.size() ? Lower(text_[i]) : '\0';
+    const char u = i < text_.size() ? core::LowerAscii(text_[i]) : '\0';
     const int64_t scale = u == 's' ? 1 : u == 'm' ? 60 : u == 'h' ? 3600
                           : u == 'd' ? 86400 : 0;
     if (scale == 0) {

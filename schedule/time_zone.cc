@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <utility>
 
-#include "absl/strings/ascii.h"
+#include "core/ascii.h"
 
 namespace runcheck {
 namespace schedule {
@@ -164,11 +164,7 @@ std::optional<TimeZone> StaticZoneProvider::Load(std::string_view name) const {
 
 std::optional<std::string> StaticZoneProvider::SpellingOf(std::string_view name) const {
   for (const auto& [known, zone] : zones_) {
-    if (known.size() == name.size() &&
-        std::equal(known.begin(), known.end(), name.begin(), [](char a, char b) {
-          return absl::ascii_tolower(static_cast<unsigned char>(a)) ==
-                 absl::ascii_tolower(static_cast<unsigned char>(b));
-        })) {
+    if (core::EqualsIgnoreCase(known, name)) {
       return known;
     }
   }

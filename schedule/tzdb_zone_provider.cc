@@ -12,8 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
-
+#include "core/ascii.h"
 #include "schedule/civil.h"
 #include "schedule/internal/posix_tz.h"
 
@@ -68,9 +67,7 @@ void TzdbZoneProvider::ReadIndex() const {
     std::string line;
     auto index = [this](const std::string& name) {
       if (Refused(name)) return;
-      std::string lower = name;
-      for (char& c : lower) c = static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
-      by_lower_name_.emplace(std::move(lower), name);
+      by_lower_name_.emplace(core::ToLowerAscii(name), name);
     };
     while (std::getline(in, line)) {
       // "Z NAME ..." and "L TARGET ALIAS"
@@ -99,9 +96,7 @@ TzdbZoneProvider::Links() const {
 std::optional<std::string> TzdbZoneProvider::SpellingOf(std::string_view name) const {
   if (name.empty() || name.size() > 64) return std::nullopt;
   ReadIndex();
-  std::string lower(name);
-  for (char& c : lower) c = static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
-  const auto it = by_lower_name_.find(lower);
+  const auto it = by_lower_name_.find(core::ToLowerAscii(name));
   if (it == by_lower_name_.end() || it->second == name) return std::nullopt;
   return it->second;
 }
