@@ -57,6 +57,25 @@ run_suite() {
   rm -f "$log"
 }
 
+# tally PASSED FAILED STATUS: adds counted cases; a command that failed
+# (STATUS non-zero) without a counted failure did not build or crashed: one.
+tally() {
+  local p=$1 f=$2
+  (( $3 != 0 && f == 0 )) && f=1
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+# record STATUS NAME: one check, passed when STATUS is 0.
+record() {
+  if (( $1 == 0 )); then
+    tally 1 0 0
+  else
+    echo "FAIL $2"
+    tally 0 1 1
+  fi
+}
+
 # run_go LABEL GO_TEST_FLAGS...
 run_go() {
   local label=$1
@@ -71,12 +90,15 @@ run_go() {
     go test -count=1 -v "$@" ./... 2>&1)
   status=$?
   printf '%s\n' "$out" | grep -E '^(--- FAIL|FAIL|ok|panic)' || true
-  local p f
-  p=$(printf '%s\n' "$out" | grep -c -- '--- PASS')
-  f=$(printf '%s\n' "$out" | grep -c -- '--- FAIL')
-  (( status != 0 && f == 0 )) && f=1  # did not build or crashed
-  passed=$((passed + p))
-  failed=$((failed + f))
+  tally "$(printf '%s\n' "$out" | grep -c -- '--- PASS')" \
+    "$(printf '%s\n' "$out" | grep -c -- '--- FAIL')" "$status"
+}
+
+# prints_next BINARY: the consumer programs print the New York fire after
+# 2026-03-08 00:00 EST, 03:00 EDT.
+prints_next() {
+  local out
+  out=$("$1") && [[ "$out" == *"next 1772953200"* ]]
 }
 
 # run_install: tools/install.sh into a temporary prefix, then a C and a C++
@@ -84,46 +106,26 @@ run_go() {
 # plain cc/c++ (the C one also against the static archive), run: four checks.
 run_install() {
   echo "== install: tools/install.sh PREFIX, cc and c++ with pkg-config"
-  local prefix want="next 1772953200" out
+  local prefix pc cflags libs static_libs
   prefix=$(mktemp -d)
-  if tools/install.sh "$prefix" >/dev/null 2>&1 && [[ -f "$prefix/lib/pkgconfig/runcheck.pc" ]]; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL install"
-    failed=$((failed + 1))
-  fi
-  local flags
-  flags=$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs runcheck 2>/dev/null)
-  if cc -std=c11 -Wall -Werror examples/install-consumer/main.c $flags -o "$prefix/c_consumer" &&
-     out=$("$prefix/c_consumer") && [[ "$out" == *"$want"* ]]; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL C consumer: ${out:-}"
-    failed=$((failed + 1))
-  fi
-  out=""
-  # The same C program against the static archive: no libruncheck.so needed.
-  local static_libs
-  static_libs=$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --static --libs-only-l runcheck 2>/dev/null |
+  pc="$prefix/lib/pkgconfig"
+  tools/install.sh "$prefix" >/dev/null 2>&1 && [[ -f "$pc/runcheck.pc" ]]
+  record $? "install"
+  cflags=$(PKG_CONFIG_PATH="$pc" pkg-config --cflags runcheck 2>/dev/null)
+  libs=$(PKG_CONFIG_PATH="$pc" pkg-config --libs runcheck 2>/dev/null)
+  static_libs=$(PKG_CONFIG_PATH="$pc" pkg-config --static --libs-only-l runcheck 2>/dev/null |
     sed 's/-lruncheck//')
-  if cc -std=c11 -Wall -Werror examples/install-consumer/main.c \
-       $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags runcheck 2>/dev/null) \
-       "$prefix/lib/libruncheck.a" $static_libs -o "$prefix/c_static" &&
-     ! ldd "$prefix/c_static" | grep -q libruncheck &&
-     out=$("$prefix/c_static") && [[ "$out" == *"$want"* ]]; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL static C consumer: ${out:-}"
-    failed=$((failed + 1))
-  fi
-  out=""
-  if c++ -std=c++17 -Wall -Werror examples/install-consumer/main.cc $flags -o "$prefix/cc_consumer" &&
-     out=$("$prefix/cc_consumer") && [[ "$out" == *"$want"* ]]; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL C++ consumer: ${out:-}"
-    failed=$((failed + 1))
-  fi
+  cc -std=c11 -Wall -Werror examples/install-consumer/main.c $cflags $libs \
+    -o "$prefix/c_consumer" && prints_next "$prefix/c_consumer"
+  record $? "C consumer"
+  # The same C program against the static archive: no libruncheck.so needed.
+  cc -std=c11 -Wall -Werror examples/install-consumer/main.c $cflags \
+    "$prefix/lib/libruncheck.a" $static_libs -o "$prefix/c_static" &&
+    ! ldd "$prefix/c_static" | grep -q libruncheck && prints_next "$prefix/c_static"
+  record $? "static C consumer"
+  c++ -std=c++17 -Wall -Werror examples/install-consumer/main.cc $cflags $libs \
+    -o "$prefix/cc_consumer" && prints_next "$prefix/cc_consumer"
+  record $? "C++ consumer"
   rm -rf "$prefix"
 }
 
@@ -138,12 +140,9 @@ run_consumer() {
     @runcheck//capi:capi_test 2>&1)
   status=$?
   printf '%s\n' "$out" | grep -E '^(//|@runcheck//|ERROR|FAIL)' || true
-  local p f
-  p=$(printf '%s\n' "$out" | grep -cE '^(//|@runcheck//)[^ ]+[[:space:]]+(\(cached\) )?PASSED')
-  f=$(printf '%s\n' "$out" | grep -cE '^(//|@runcheck//)[^ ]+[[:space:]]+(FAILED|TIMEOUT|NO STATUS|INCOMPLETE)')
-  (( status != 0 && f == 0 )) && f=1
-  passed=$((passed + p))
-  failed=$((failed + f))
+  tally "$(printf '%s\n' "$out" | grep -cE '^(//|@runcheck//)[^ ]+[[:space:]]+(\(cached\) )?PASSED')" \
+    "$(printf '%s\n' "$out" | grep -cE '^(//|@runcheck//)[^ ]+[[:space:]]+(FAILED|TIMEOUT|NO STATUS|INCOMPLETE)')" \
+    "$status"
   (cd examples/bazel-consumer && bazel shutdown >/dev/null 2>&1) || true
 }
 
