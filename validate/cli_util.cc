@@ -9,12 +9,16 @@
 #include "schedule/civil.h"
 #include "schedule/frequency.h"
 #include "validate/line_reader.h"
+#include "validate/terminal_text.h"
 
 namespace runcheck {
 namespace validate {
 
 int Usage(const std::string& problem) {
-  std::fprintf(stderr, "validate: %s\nRun 'validate --help' for usage.\n", problem.c_str());
+  // A problem quotes what the user typed (an action name, a zone): never let
+  // its control bytes reach the terminal.
+  std::fprintf(stderr, "validate: %s\nRun 'validate --help' for usage.\n",
+               EscapeForTerminal(problem).c_str());
   return kExitUsage;
 }
 

@@ -36,6 +36,12 @@ check "run catalog by name" 81 "$("$bin" catalog --action RunCommand | wc -l)"
 err=$("$bin" catalog --action runcommand 2>&1 >/dev/null); rc=$?
 check "unknown action exit" 2 "$rc"
 check "unknown action names the code" 1 "$(printf '%s\n' "$err" | grep -c 'InvalidAction.NotFound')"
+# What the user typed is quoted escaped, never raw, in a usage error.
+err=$("$bin" catalog --action "$(printf 'Run\033[2JCommand')" 2>&1 >/dev/null)
+check "usage error escapes ESC" 0 "$(printf '%s' "$err" | grep -c $'\033')"
+check "usage error shows the escape" 1 "$(printf '%s\n' "$err" | grep -c 'Run\\x1b\[2JCommand')"
+err=$("$bin" frequency --zone="$(printf 'Asia/\033Tokyo')" '0 0 * * * ?' 2>&1 >/dev/null)
+check "zone usage error escapes ESC" 0 "$(printf '%s' "$err" | grep -c $'\033')"
 
 # frequency: verdicts, exit codes and fire times.
 now=1798761600  # 2027-01-01T00:00:00Z
