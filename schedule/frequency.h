@@ -65,7 +65,6 @@
 #define RUNCHECK_SCHEDULE_FREQUENCY_H_
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
