@@ -22,7 +22,7 @@ void Run(benchmark::State& state, const std::string& text, bool want_valid) {
   const rules::ValidateOptions options = Options();
   {
     const rules::DecodedRequest d = rules::DecodeRequest(text);
-    const bool valid = !d.malformed && rules::ValidateRunCommand(d.request, options).findings.ok();
+    const bool valid = !d.envelope_error && rules::ValidateRunCommand(d.request, options).findings.ok();
     if (valid != want_valid) state.SkipWithError("the fixture does not have the intended verdict");
   }
   for (auto _ : state) {

@@ -20,7 +20,7 @@ using namespace runcheck;
 __attribute__((noinline)) size_t Once(const std::string& text, const rules::ValidateOptions& options) {
   const rules::DecodedRequest d = rules::DecodeRequest(text);
   const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, options);
-  return v.findings.violations.size() + (d.malformed ? 1 : 0);
+  return v.findings.violations.size() + (d.envelope_error ? 1 : 0);
 }
 
 }  // namespace

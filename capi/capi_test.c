@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 static int failures = 0;
@@ -391,6 +392,82 @@ static void TestRequests(void) {
   runcheck_verdict_free(NULL);
 }
 
+/* Version 2: the request's action decides its rules, codes and messages. */
+static void TestActions(void) {
+  runcheck_request_options o;
+  runcheck_request_options_init(&o);
+  o.now = 1798761600;
+  const char* d = NULL;
+  size_t len = 0;
+  runcheck_violation viol;
+
+  /* The request names its action. */
+  const char* send = "Action=SendFile&RegionId=r&Name=a&TargetDir=tmp&Content=x&InstanceId.1=i";
+  runcheck_verdict* v = runcheck_request_validate(send, strlen(send), &o);
+  CHECK(v != NULL && runcheck_verdict_valid(v) == 0);
+  CHECK(runcheck_verdict_action(v, &d, &len) == RUNCHECK_OK && Equals(d, len, "SendFile"));
+  CHECK(runcheck_findings_violation(runcheck_verdict_findings(v), 0, &viol) == RUNCHECK_OK);
+  CHECK(Equals(viol.code, viol.code_length, "FileTargetDir.Invalid") && viol.http_status == 400);
+  CHECK(Equals(viol.field, viol.field_length, "TargetDir"));
+  runcheck_verdict_free(v);
+
+  /* The caller's action for a request that names none; its message is the
+     action's own, with the limit filled in. */
+  o.action = "ModifyInvocationAttribute";
+  o.action_length = strlen(o.action);
+  const char* mia = "RegionId=r&InvokeId=t-1&CommandContent=%ZZ";
+  v = runcheck_request_validate(mia, strlen(mia), &o);
+  CHECK(runcheck_findings_violation(runcheck_verdict_findings(v), 0, &viol) == RUNCHECK_OK);
+  CHECK(Equals(viol.code, viol.code_length, "InvalidRequest.Malformed"));
+  runcheck_verdict_free(v);
+  char big[40000];
+  const char* head = "RegionId=r&InvokeId=t-1&CommandContent=";
+  memcpy(big, head, strlen(head));
+  memset(big + strlen(head), 'x', sizeof(big) - strlen(head));
+  v = runcheck_request_validate(big, sizeof(big), &o);
+  CHECK(runcheck_verdict_action(v, &d, &len) == RUNCHECK_OK &&
+        Equals(d, len, "ModifyInvocationAttribute"));
+  CHECK(runcheck_findings_violation(runcheck_verdict_findings(v), 0, &viol) == RUNCHECK_OK);
+  CHECK(Equals(viol.code, viol.code_length, "InvalidCommandContent.LengthLimitExceeded"));
+  CHECK(Equals(viol.message, viol.message_length,
+               "The length of the parameter CommandContent exceeds the limit of 18 KB "
+               "characters."));
+  runcheck_verdict_free(v);
+
+  /* A request naming another action than the caller's is malformed at the
+     name; an unknown name is InvalidAction.NotFound. */
+  const char* other = "Action=StopInvocation&RegionId=r&InvokeId=t";
+  v = runcheck_request_validate(other, strlen(other), &o);
+  CHECK(runcheck_findings_violation(runcheck_verdict_findings(v), 0, &viol) == RUNCHECK_OK);
+  CHECK(Equals(viol.code, viol.code_length, "InvalidRequest.Malformed"));
+  CHECK(viol.has_span && viol.offset == 7 && viol.length == 14);
+  runcheck_verdict_free(v);
+  const char* unknown = "Action=DeleteEverything&RegionId=r";
+  v = runcheck_request_validate(unknown, strlen(unknown), NULL);
+  CHECK(runcheck_findings_violation(runcheck_verdict_findings(v), 0, &viol) == RUNCHECK_OK);
+  CHECK(Equals(viol.code, viol.code_length, "InvalidAction.NotFound"));
+  CHECK(runcheck_verdict_action(v, &d, &len) == RUNCHECK_OK && len == 0);
+  runcheck_verdict_free(v);
+
+  /* A version-1 caller's struct (without the action) still works. */
+  runcheck_request_options_init(&o);
+  o.struct_size = offsetof(runcheck_request_options, action);
+  o.action = "Bogus"; /* past the caller's struct: not read */
+  o.action_length = 5;
+  v = runcheck_request_validate(send, strlen(send), &o);
+  CHECK(v != NULL && runcheck_verdict_action(v, &d, &len) == RUNCHECK_OK &&
+        Equals(d, len, "SendFile"));
+  runcheck_verdict_free(v);
+  /* An unknown caller's action is a bad option. */
+  runcheck_request_options_init(&o);
+  o.action = "Bogus";
+  o.action_length = 5;
+  CHECK(runcheck_request_validate(send, strlen(send), &o) == NULL);
+  o.action = NULL;
+  CHECK(runcheck_request_validate(send, strlen(send), &o) == NULL);
+  CHECK(runcheck_verdict_action(NULL, &d, &len) == RUNCHECK_BAD_ARGUMENT);
+}
+
 static void TestRendering(void) {
   /* POSIX: a hostile value inside double quotes stays literal. */
   const char* content = "echo \"Hello {{name}}\"\n";
@@ -457,6 +534,7 @@ int main(void) {
   TestErrors();
   TestCatalog();
   TestRequests();
+  TestActions();
   TestRendering();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

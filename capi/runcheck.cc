@@ -4,6 +4,7 @@
 
 #include "capi/runcheck.h"
 
+#include <cstddef>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -18,13 +19,13 @@
 #include "params/render.h"
 #include "params/template.h"
 #include "rules/request_decode.h"
-#include "rules/run_command.h"
+#include "rules/validate.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 
 namespace {
 
-constexpr char kLibraryVersion[] = "0.6.0";
+constexpr char kLibraryVersion[] = "0.7.0";
 
 // The C constants are the C++ enumerators' values.
 static_assert(static_cast<int>(runcheck::params::Quoting::kRaw) == RUNCHECK_QUOTING_RAW &&
@@ -74,11 +75,23 @@ struct runcheck_schedule {
 
 struct runcheck_findings {
   Findings findings;
+  // Each violation's message with its `%s` filled in, when it has one (the
+  // others are the catalog's static text).
+  std::vector<std::string> messages;
+
+  void Set(Findings f) {
+    findings = std::move(f);
+    messages.clear();
+    for (const runcheck::core::Violation& v : findings.violations) {
+      messages.push_back(v.message_argument.empty() ? std::string() : v.Message());
+    }
+  }
 };
 
 struct runcheck_verdict {
   runcheck_findings findings;
-  runcheck::rules::RunCommandVerdict verdict;
+  runcheck::rules::Verdict verdict;
+  bool action_known = true;
   std::optional<runcheck_schedule> schedule;
 };
 
@@ -166,22 +179,26 @@ std::optional<Action> ActionOf(const char* action, size_t action_length) {
   return runcheck::core::FindAction(name);
 }
 
-// The request options as the library takes them; nullopt for bad ones.
-std::optional<runcheck::rules::ValidateOptions> RequestOptions(
-    const runcheck_request_options* in) {
-  runcheck::rules::ValidateOptions o;
-  o.zones = &runcheck::schedule::TzdbZoneProvider::Default();
-  if (in == nullptr) return o;
+// The request options as the library takes them; false for bad ones. A
+// version-1 caller's struct ends before `action`.
+bool RequestOptions(const runcheck_request_options* in, runcheck::rules::ValidateOptions* o,
+                    runcheck::rules::DecodeOptions* decode) {
+  o->zones = &runcheck::schedule::TzdbZoneProvider::Default();
+  if (in == nullptr) return true;
   std::string why;
-  if (in->struct_size < sizeof(runcheck_request_options) ||
+  if (in->struct_size < offsetof(runcheck_request_options, action) ||
       !SharedOptions(in->default_zone, in->default_zone_length, in->dst_gap, in->dst_overlap,
-                     o.zones, &o.default_zone, &o.dst, &why)) {
-    return std::nullopt;
+                     o->zones, &o->default_zone, &o->dst, &why)) {
+    return false;
   }
-  o.now = in->now;
-  if (in->has_created) o.created = in->created;
-  o.fail_fast = in->fail_fast != 0;
-  return o;
+  o->now = in->now;
+  if (in->has_created) o->created = in->created;
+  o->fail_fast = in->fail_fast != 0;
+  if (in->struct_size >= sizeof(runcheck_request_options) && in->action_length > 0) {
+    decode->action = ActionOf(in->action, in->action_length);
+    if (!decode->action) return false;
+  }
+  return true;
 }
 
 // Zeroes an option struct and sets its struct_size.
@@ -330,8 +347,12 @@ int runcheck_findings_violation(const runcheck_findings* findings, size_t index,
   out->code = info.name.data();
   out->code_length = info.name.size();
   out->http_status = info.http_status;
-  out->message = info.message.data();
-  out->message_length = info.message.size();
+  if (index < findings->messages.size() && !findings->messages[index].empty()) {
+    Out(findings->messages[index], &out->message, &out->message_length);
+  } else {
+    out->message = info.message.data();
+    out->message_length = info.message.size();
+  }
   Out(v.field, &out->field, &out->field_length);
   FillSpan(v.span, &out->has_span, &out->offset, &out->length);
   Out(v.detail, &out->detail, &out->detail_length);
@@ -358,16 +379,22 @@ void runcheck_request_options_init(runcheck_request_options* options) { InitOpti
 runcheck_verdict* runcheck_request_validate(const char* text, size_t text_length,
                                             const runcheck_request_options* options) {
   if (text == nullptr && text_length != 0) return nullptr;
-  const std::optional<runcheck::rules::ValidateOptions> o = RequestOptions(options);
-  if (!o) return nullptr;
+  runcheck::rules::ValidateOptions o;
+  runcheck::rules::DecodeOptions decode;
+  if (!RequestOptions(options, &o, &decode)) return nullptr;
   auto* out = new runcheck_verdict;
-  runcheck::rules::DecodedRequest d = runcheck::rules::DecodeRequest(View(text, text_length));
-  if (d.malformed) {
-    out->findings.findings.violations.push_back(std::move(*d.malformed));
+  runcheck::rules::DecodedRequest d =
+      runcheck::rules::DecodeRequest(View(text, text_length), decode);
+  out->verdict.action = d.request.action;
+  if (d.envelope_error) {
+    out->action_known = d.envelope_error->code != runcheck::core::Code::kInvalidActionNotFound;
+    Findings f;
+    f.violations.push_back(std::move(*d.envelope_error));
+    out->findings.Set(std::move(f));
     return out;
   }
-  out->verdict = runcheck::rules::ValidateRunCommand(d.request, *o);
-  out->findings.findings = std::move(out->verdict.findings);
+  out->verdict = runcheck::rules::Validate(d.request, o);
+  out->findings.Set(std::move(out->verdict.findings));
   if (out->verdict.schedule) {
     out->schedule.emplace(MakeSchedule(std::move(*out->verdict.schedule)));
     out->verdict.schedule.reset();
@@ -383,6 +410,16 @@ int runcheck_verdict_valid(const runcheck_verdict* verdict) {
 
 const runcheck_findings* runcheck_verdict_findings(const runcheck_verdict* verdict) {
   return verdict == nullptr ? nullptr : &verdict->findings;
+}
+
+int runcheck_verdict_action(const runcheck_verdict* verdict, const char** data,
+                            size_t* length) {
+  if (verdict == nullptr || data == nullptr || length == nullptr) return RUNCHECK_BAD_ARGUMENT;
+  const std::string_view name =
+      verdict->action_known ? runcheck::core::ActionName(verdict->verdict.action) : "";
+  *data = name.data();
+  *length = name.size();
+  return RUNCHECK_OK;
 }
 
 int runcheck_verdict_repeat_mode(const runcheck_verdict* verdict, const char** data,

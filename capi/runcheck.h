@@ -12,8 +12,8 @@
  * and warning with its code, HTTP status, field, byte offset, length and
  * detail; Next, Previous and next-N fire times; the canonical text, the
  * class, the zone and the agent features it needs; validating a whole
- * RunCommand request (either wire form) with its verdict, effective values
- * and the oldest agent it needs; rendering a CommandContent template with
+ * request of any action of the command API family (either wire form) with
+ * its verdict, effective values and the oldest agent it needs; rendering a CommandContent template with
  * Parameters in each quoting mode; the error catalog of each action of the
  * command API family; the library version.
  *
@@ -41,8 +41,9 @@
  *
  * Versioning: RUNCHECK_C_API_VERSION grows when functions or fields are
  * added; a version never removes or changes what an earlier one had (a new
- * option field goes at the end of runcheck_frequency_options, whose
- * `struct_size` tells the library which fields the caller knows).
+ * option field goes at the end of its options struct, whose `struct_size`
+ * tells the library which fields the caller knows: a caller built against
+ * version 1 keeps working, with the new fields at their defaults).
  *
  * Example:
  *
@@ -74,7 +75,12 @@
 extern "C" {
 #endif
 
-#define RUNCHECK_C_API_VERSION 1
+/* Version 2 added the request's action (runcheck_request_options.action,
+   runcheck_verdict_action) and messages with their `%s` filled in. */
+#define RUNCHECK_C_API_VERSION 2
+/* The shared library's SONAME number (libruncheck.so.1): it changes only
+   when something an earlier version had is removed or changed. */
+#define RUNCHECK_ABI_VERSION 1
 
 /* Results of the functions that return an int. */
 #define RUNCHECK_OK 0
@@ -84,7 +90,7 @@ extern "C" {
 /* RUNCHECK_C_API_VERSION of the library actually linked. */
 int runcheck_c_api_version(void);
 
-/* The library's version, e.g. "0.6.0" (static). */
+/* The library's version, e.g. "0.7.0" (static). */
 const char* runcheck_library_version(void);
 
 /* ---- Frequency ---------------------------------------------------------- */
@@ -175,7 +181,7 @@ typedef struct runcheck_violation {
   const char* code;          /* "InvalidParam.Frequency" */
   size_t code_length;
   int http_status;
-  const char* message;       /* the catalog's English message */
+  const char* message;       /* the action's English message, %s filled in */
   size_t message_length;
   const char* field;         /* "Frequency" */
   size_t field_length;
@@ -209,7 +215,7 @@ int runcheck_findings_warning(const runcheck_findings* findings, size_t index,
                               runcheck_warning* out);
 void runcheck_findings_free(runcheck_findings* findings);
 
-/* ---- Requests (RunCommand) ---------------------------------------------- */
+/* ---- Requests (the seven actions) --------------------------------------- */
 
 typedef struct runcheck_request_options {
   size_t struct_size;        /* sizeof(runcheck_request_options); set by _init */
@@ -221,22 +227,34 @@ typedef struct runcheck_request_options {
   int dst_gap;
   int dst_overlap;
   int fail_fast;             /* stop at the first violation (the API's answer) */
+  /* Version 2: the caller's action ("SendFile"; empty: none). A request
+     that names no Action is for it (else RunCommand); one that names
+     another is InvalidRequest.Malformed. An unknown name is a bad option. */
+  const char* action;
+  size_t action_length;
 } runcheck_request_options;
 
 void runcheck_request_options_init(runcheck_request_options* options);
 
 typedef struct runcheck_verdict runcheck_verdict;
 
-/* Decodes (query or JSON form, detected) and validates a RunCommand request:
-   every group-A rule in the API's order (rules/run_command.h). Returns NULL
-   only for bad arguments (`text` NULL with a length, bad options); a request
-   that cannot be decoded has its InvalidRequest.Malformed violation. */
+/* Decodes (query or JSON form, detected) and validates a request with the
+   rules of its action (its own Action, else options->action, else
+   RunCommand): every group-A rule in the API's order (rules/validate.h).
+   Returns NULL only for bad arguments (`text` NULL with a length, bad
+   options); a request that cannot be decoded has its InvalidRequest.Malformed
+   (or InvalidAction.NotFound) violation. Each violation's status and message
+   are its action's. */
 runcheck_verdict* runcheck_request_validate(const char* text, size_t text_length,
                                             const runcheck_request_options* options);
 void runcheck_verdict_free(runcheck_verdict* verdict);
 
 /* 1 valid, 0 not, -1 for NULL. */
 int runcheck_verdict_valid(const runcheck_verdict* verdict);
+/* Version 2: the action the request was validated as ("RunCommand", static);
+   empty when it named an action runcheck does not know. */
+int runcheck_verdict_action(const runcheck_verdict* verdict, const char** data,
+                            size_t* length);
 /* Its violations and warnings, owned by the verdict (do not free). */
 const runcheck_findings* runcheck_verdict_findings(const runcheck_verdict* verdict);
 /* The request's meaning with defaults applied (meaningful when valid). */

@@ -45,7 +45,16 @@
 //     here too: RunCommand takes no command ID (InvokeCommand does: B there).
 // `InvalidInstance.NotMatch` is in group B (an instance whose OS does not fit
 // the script type) and is also produced from the request alone by the
-// container rule (a container with a non-shell Type).
+// container rule (a container with a non-shell Type). Likewise a group-B
+// limit that the request alone already breaks is reported by the rule sets
+// (SPEC 11): InvokeCommand's CmdContent.ExceedLimit for a Parameters text
+// over the limit, ModifyInvocationAttribute's
+// InvalidInstanceId.CountLimitExceeded for more than 100 InstanceIds.
+// ModifyCommand's CmdContent.ExceedLimit and InvalidCmdType.NotFound are in
+// group C: the action takes no Type and ignores CommandContent, so no
+// request can earn them (their rows stay, as the table prints them).
+// InvokeCommand's ParameterStore.InvalidParameters is in group B: the
+// parameter-store references it is about are in the stored command.
 //
 // Pure data: no I/O, no allocation, no exceptions. Thread-safe.
 //

@@ -2,10 +2,11 @@
 // File: core/limits.h
 // -----------------------------------------------------------------------------
 //
-// Every numeric limit of the RunCommand contract in one value (SPEC section
-// 7). Quotas can be raised per account, so nothing in runcheck hard-codes a
-// limit: rules read them from the `Limits` they are given. The defaults are
-// the API's published values.
+// Every numeric limit of the command API family in one value (SPEC sections
+// 7 and 11): a number two actions share is one field; a number that differs
+// per action has a field per action. Quotas can be raised per account, so
+// nothing in runcheck hard-codes a limit: rules read them from the `Limits`
+// they are given. The defaults are the API's published values.
 //
 // Lengths named `*_chars` count Unicode code points of valid UTF-8; those
 // named `*_bytes` count bytes.
@@ -26,9 +27,15 @@ namespace runcheck {
 namespace core {
 
 struct Limits {
-  int max_instances = 100;              // InstanceId.N entries
+  int max_instances = 100;              // InstanceId.N entries (RunCommand,
+                                        // InvokeCommand)
+  int max_send_file_instances = 50;     // SendFile's InstanceId.N
+  int max_stop_instances = 50;          // StopInvocation's InstanceId.N
+  int max_task_instances = 100;         // ModifyInvocationAttribute: the
+                                        // task's instances after adding
   int max_tags = 20;                    // Tag.N entries
-  int max_resource_tags = 20;           // ResourceTag.N entries
+  int max_resource_tags = 20;           // ResourceTag.N entries (RunCommand)
+  int max_invoke_resource_tags = 10;    // InvokeCommand's ResourceTag.N
   int max_parameter_pairs = 10;         // pairs in the Parameters object
   int max_content_parameters = 20;      // distinct {{...}} in CommandContent
   int max_parameter_name_bytes = 64;    // a {{name}} in CommandContent
@@ -49,6 +56,10 @@ struct Limits {
   int max_oss_prefix_bytes = 1023;      // OssOutputDelivery's key prefix
   int max_tag_key_chars = 64;
   int max_tag_value_chars = 128;
+  int max_file_name_chars = 255;        // SendFile's Name
+  int max_target_dir_chars = 255;       // SendFile's TargetDir
+  int max_file_owner_chars = 64;        // SendFile's FileOwner and FileGroup
+  int64_t max_file_content_bytes = 32 * 1024;  // SendFile's Content, as Base64
   int64_t max_timeout_seconds = 86400;
   int64_t min_timeout_seconds = 10;     // smaller values are raised to this
   int64_t min_cron_interval_seconds = 10;

@@ -25,6 +25,7 @@
 //   Violation v{Code::kInvalidParamFrequency, "Frequency", Span{12, 1},
 //               "day-of-week value 8 at offset 12 is outside 0-7"};
 //   v.info().http_status;  // 400
+//   v.Message();           // "The specified frequency is invalid."
 
 #ifndef RUNCHECK_CORE_VIOLATION_H_
 #define RUNCHECK_CORE_VIOLATION_H_
@@ -56,8 +57,17 @@ struct Violation {
   std::string field;
   std::optional<Span> span;
   std::string detail;
+  // The action whose table the code is read from (SPEC 11: the same code can
+  // carry another status or message per action).
+  Action action = Action::kRunCommand;
+  // What a `%s` in the action's message stands for: the limit in force
+  // ("18" for an 18 KiB content limit). Empty for a message without one.
+  std::string message_argument;
 
-  const CodeInfo& info() const { return Describe(code); }
+  // The action's row for the code.
+  const CodeInfo& info() const { return DescribeFor(action, code); }
+  // The API's message, `%s` filled in with `message_argument`.
+  std::string Message() const { return ExpandMessage(info().message, message_argument); }
 };
 
 struct Warning {

@@ -42,8 +42,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string content =
       "echo {{name}} {{ a }} {{B}} {{ACS::RegionId}} {{oos:x}} {{key-1}}";
   const params::TemplateScan scan = params::ScanTemplate(content, limits);
+  // Bit 2: ModifyInvocationAttribute's key codes (empty, malformed).
+  params::KeyCodes key_codes;
+  if (selector & 4) {
+    key_codes.empty = Code::kInvalidParametersKeyEmpty;
+    key_codes.malformed = Code::kInvalidParametersKeyMalformed;
+  }
   const params::ParametersCheck p =
-      params::CheckParameters(text, limits, (selector & 2) ? &scan : nullptr);
+      params::CheckParameters(text, limits, (selector & 2) ? &scan : nullptr, key_codes);
 
   auto inside = [&](const Span& s) { return s.offset + s.length <= text.size(); };
   for (const params::ParameterPair& pair : p.pairs) {
@@ -53,7 +59,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(pair.key_span.offset + pair.key_span.length <= pair.value_span.offset);
   }
   const auto& vs = p.findings.violations;
-  if (!vs.empty() && vs[0].code == Code::kInvalidParameterParameters) {
+  // The object-level InvalidParameter.Parameters (field `Parameters`; an
+  // empty key has it too, on `Parameters.`) is alone.
+  auto object_level_invalid = [](const runcheck::core::Violation& v) {
+    return v.code == Code::kInvalidParameterParameters && v.field == "Parameters";
+  };
+  if (!vs.empty() && object_level_invalid(vs[0])) {
     Check(vs.size() == 1 && p.pairs.empty());
   }
   bool pair_level = false;
@@ -64,7 +75,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       Check(!pair_level);
       continue;
     }
-    if (v.code == Code::kInvalidParameterParameters) continue;
+    if (object_level_invalid(v)) continue;
+    // The empty-key code below the object level names an empty key.
+    if (v.code == key_codes.empty) Check(v.field == "Parameters.");
+    if (v.code == Code::kInvalidParametersKeyMalformed) Check((selector & 4) != 0);
     pair_level = true;
     Check(v.span->offset >= last);
     last = v.span->offset;

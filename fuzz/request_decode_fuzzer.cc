@@ -25,16 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1 || size > 256 * 1024) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   const rules::DecodedRequest d = (data[0] & 1) ? rules::DecodeJsonRequest(text) : rules::DecodeQueryRequest(text);
-  if (d.malformed) {
-    Check(d.malformed->code == core::Code::kInvalidRequestMalformed);
-    Check(d.malformed->span && d.malformed->span->offset + d.malformed->span->length <= text.size());
+  if (d.envelope_error) {
+    fuzz::CheckEnvelopeError(*d.envelope_error, text.size());
     return 0;
   }
   const rules::DecodedRequest q = rules::DecodeQueryRequest(rules::ToQueryForm(d.request));
-  Check(!q.malformed && q.request == fuzz::WithoutEmptyTagEntries(d.request));
+  Check(!q.envelope_error && q.request == fuzz::WithoutEmptyTagEntries(d.request));
   if (const auto json = rules::ToJsonForm(d.request)) {
     const rules::DecodedRequest j = rules::DecodeJsonRequest(*json);
-    Check(!j.malformed && j.request == fuzz::Renumbered(d.request));
+    Check(!j.envelope_error && j.request == fuzz::Renumbered(d.request));
   }
   return 0;
 }

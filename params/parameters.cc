@@ -73,6 +73,14 @@ std::vector<core::Warning> MissingValues(const TemplateScan& content, const KeyI
   return out;
 }
 
+// A parameter name's characters (SPEC 6): ASCII letters, digits, `_`, `-`.
+bool IsNameCharacters(std::string_view key) {
+  for (char c : key) {
+    if (!core::IsAlnumAscii(c) && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<core::Warning> MissingValueWarnings(
@@ -82,7 +90,7 @@ std::vector<core::Warning> MissingValueWarnings(
 
 ParametersCheck CheckParameters(std::string_view json_text,
                                 const core::Limits& limits,
-                                const TemplateScan* content) {
+                                const TemplateScan* content, const KeyCodes& key_codes) {
   ParametersCheck out;
   auto fail = [&](core::Code code, std::string field, core::Span span, std::string detail) {
     out.findings.Add(core::Violation{code, std::move(field), span, std::move(detail)},
@@ -150,11 +158,16 @@ ParametersCheck CheckParameters(std::string_view json_text,
     const size_t key_chars = static_cast<int64_t>(p.key.size()) > limits.max_parameter_key_chars
                                  ? core::ScanUtf8(p.key).code_points
                                  : p.key.size();
-    if (static_cast<int64_t>(key_chars) > limits.max_parameter_key_chars) {
+    if (p.key.empty()) {
+      fail(key_codes.empty, PairField(p.key), p.key_span, "a key is 1 or more characters");
+    } else if (static_cast<int64_t>(key_chars) > limits.max_parameter_key_chars) {
       fail(core::Code::kParameterKeyExceedLimit, PairField(p.key), p.key_span,
            "the key has " + std::to_string(key_chars) +
                " characters; the limit is " +
                std::to_string(limits.max_parameter_key_chars));
+    } else if (key_codes.malformed && !IsNameCharacters(p.key)) {
+      fail(*key_codes.malformed, PairField(p.key), p.key_span,
+           "a key takes letters, digits, _ and - only");
     } else if (content != nullptr && defined.Find(p.key) == NameIndex::kAbsent) {
       fail(core::Code::kParameterNotMatched, PairField(p.key), p.key_span,
            core::Concat({"CommandContent has no {{", p.key, "}}"}));

@@ -2,7 +2,8 @@
 // File: params/parameters.h
 // -----------------------------------------------------------------------------
 //
-// The `Parameters` of a RunCommand request: a JSON object of string values
+// The `Parameters` of a request (RunCommand, InvokeCommand,
+// ModifyInvocationAttribute): a JSON object of string values
 // that fill the content's `{{name}}` placeholders (SPEC sections 6 and 10).
 // The server checks it against the content; the agent takes the values for
 // rendering (params/render.h).
@@ -23,8 +24,14 @@
 //                                     compared case-insensitively (ASCII),
 //                                     field `Parameters.<key>`;
 //   then per pair in text order, field `Parameters.<key>`, at most one of
+//     KeyCodes::empty                 an empty key (`InvalidParameter.
+//                                     Parameters` unless the caller names
+//                                     its action's own code);
 //     `ParameterKey.ExceedLimit`      key over Limits::max_parameter_key_chars
 //                                     code points (span: the key);
+//     KeyCodes::malformed             when the caller asks for it: a key with
+//                                     a character a parameter name cannot
+//                                     have (not `[A-Za-z0-9_-]`);
 //     `Parameter.NotMatched`          the content defines no user parameter
 //                                     of that name (case-insensitive, as
 //                                     placeholder names are); only when a
@@ -60,6 +67,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,11 +100,21 @@ struct ParametersCheck {
   std::unique_ptr<char[]> storage;   // the decoded keys and values
 };
 
+// The codes of the key rules that differ per action (SPEC 11, *Parameters
+// keys*): ModifyInvocationAttribute answers an empty key with
+// `InvalidParameters.KeyEmpty` and checks a key's characters
+// (`InvalidParameters.KeyMalformed`); the other actions keep the defaults.
+struct KeyCodes {
+  core::Code empty = core::Code::kInvalidParameterParameters;
+  std::optional<core::Code> malformed;  // unset: characters not checked
+};
+
 // `content`: the scan of CommandContent, or null to skip the rules that
 // compare with it (`Parameter.NotMatched` and the missing-value warning).
 ParametersCheck CheckParameters(std::string_view json_text,
                                 const core::Limits& limits,
-                                const TemplateScan* content);
+                                const TemplateScan* content,
+                                const KeyCodes& key_codes = {});
 
 // The missing-value warnings for a content whose Parameters are `pairs`
 // (empty when the request gives none). CheckParameters() includes them.

@@ -21,6 +21,10 @@
 //     A rule set is an `AllOf` written in the order the violations must
 //     come out.
 //
+// Actions: the context stamps each violation with its action, so the
+// violation reads its status and message from that action's table, and
+// renames a shared rule's code to the action's own where it has one.
+//
 // Fail-fast: with `fail_fast`, the context keeps only the first violation
 // and `AllOf` stops there. Because rules run in the documented order, the
 // first violation is the same with or without it.
@@ -62,12 +66,26 @@ struct Problem {
   std::string detail;
 };
 
+// One code an action answers with instead of RunCommand's for the same rule
+// (SPEC 11: ModifyInvocationAttribute's own code family).
+struct CodeRename {
+  core::Code from;
+  core::Code to;
+};
+
 class RuleContext {
  public:
-  RuleContext(const core::Limits& limits, bool fail_fast, core::Findings* out)
-      : limits_(limits), fail_fast_(fail_fast), out_(out) {}
+  // `action` is the action whose table the reported codes are read from;
+  // `renames` turns a shared rule's RunCommand code into the action's own
+  // (it must outlive the context).
+  RuleContext(const core::Limits& limits, bool fail_fast, core::Findings* out,
+              core::Action action = core::Action::kRunCommand,
+              const std::vector<CodeRename>* renames = nullptr)
+      : limits_(limits), fail_fast_(fail_fast), out_(out), action_(action),
+        renames_(renames) {}
 
   const core::Limits& limits() const { return limits_; }
+  core::Action action() const { return action_; }
   bool stopped() const { return fail_fast_ && !out_->violations.empty(); }
 
   // Whether a violation (warning) reported now would be kept rather than
@@ -79,7 +97,7 @@ class RuleContext {
               std::string detail) {
     if (stopped()) return;
     if (out_->violations.empty()) out_->violations.reserve(8);  // one allocation, usually
-    out_->Add(core::Violation{code, std::move(field), span, std::move(detail)},
+    out_->Add(core::Violation{Renamed(code), std::move(field), span, std::move(detail), action_},
               limits_.max_violations);
   }
   void Report(Problem p, std::string field) {
@@ -99,6 +117,8 @@ class RuleContext {
     if (out_->violations.empty() && !f.violations.empty()) out_->violations.reserve(8);
     for (core::Violation& v : f.violations) {
       if (stopped()) break;
+      v.code = Renamed(v.code);
+      v.action = action_;
       out_->Add(std::move(v), limits_.max_violations);
     }
     if (!stopped()) out_->dropped += f.dropped;
@@ -107,9 +127,20 @@ class RuleContext {
   }
 
  private:
+  core::Code Renamed(core::Code code) const {
+    if (renames_ != nullptr) {
+      for (const CodeRename& r : *renames_) {
+        if (r.from == code) return r.to;
+      }
+    }
+    return code;
+  }
+
   const core::Limits& limits_;
   bool fail_fast_;
   core::Findings* out_;
+  core::Action action_;
+  const std::vector<CodeRename>* renames_;
 };
 
 using ValueCheck =

@@ -5,46 +5,22 @@
 #include <string>
 
 #include "core/ascii.h"
+#include "rules/parameter_table.h"
 
 namespace runcheck {
 namespace rules {
 
-const std::vector<ScalarParameter>& ScalarParameters() {
-  static const auto* const kParameters = new std::vector<ScalarParameter>{
-      {"RegionId", &Request::region_id, WireType::kString},
-      {"ResourceGroupId", &Request::resource_group_id, WireType::kString},
-      {"Name", &Request::name, WireType::kString},
-      {"Description", &Request::description, WireType::kString},
-      {"Type", &Request::type, WireType::kString},
-      {"CommandContent", &Request::command_content, WireType::kString},
-      {"WorkingDir", &Request::working_dir, WireType::kString},
-      {"Timeout", &Request::timeout, WireType::kInteger},
-      {"EnableParameter", &Request::enable_parameter, WireType::kBoolean},
-      {"RepeatMode", &Request::repeat_mode, WireType::kString},
-      {"Timed", &Request::timed, WireType::kBoolean},
-      {"Frequency", &Request::frequency, WireType::kString},
-      {"Parameters", &Request::parameters, WireType::kJsonObject},
-      {"KeepCommand", &Request::keep_command, WireType::kBoolean},
-      {"ContentEncoding", &Request::content_encoding, WireType::kString},
-      {"Username", &Request::username, WireType::kString},
-      {"WindowsPasswordName", &Request::windows_password_name, WireType::kString},
-      {"ContainerId", &Request::container_id, WireType::kString},
-      {"ContainerName", &Request::container_name, WireType::kString},
-      {"ClientToken", &Request::client_token, WireType::kString},
-      {"OssOutputDelivery", &Request::oss_output_delivery, WireType::kString},
-      {"TerminationMode", &Request::termination_mode, WireType::kString},
-      {"Launcher", &Request::launcher, WireType::kString},
-  };
-  return *kParameters;
-}
-
 std::optional<std::string_view> FieldValue(const Request& request, std::string_view path) {
   const size_t dot = path.find('.');
   const std::string_view head = path.substr(0, dot);
-  for (const ScalarParameter& p : ScalarParameters()) {
-    if (head == p.name) {
-      return request.*p.member;
+  const ParameterSpec* const p = ParametersOf(request.action).Find(head);
+  if (p == nullptr) return std::nullopt;
+  if (p->shape == Shape::kScalar) {
+    if (p->scalar != nullptr) return request.*p->scalar;
+    for (const NamedValue& v : request.other) {
+      if (v.name == head) return v.value;
     }
+    return std::nullopt;
   }
   if (dot == std::string_view::npos) return std::nullopt;
   std::string_view rest = path.substr(dot + 1);
@@ -57,20 +33,17 @@ std::optional<std::string_view> FieldValue(const Request& request, std::string_v
     index = index * 10 + (c - '0');
   }
   // Lists are in index order (request.h), so entries are found by bisection.
-  if (head == "InstanceId") {
-    const auto& list = request.instance_ids;
+  if (p->shape == Shape::kList) {
+    const auto& list = request.*p->list;
     auto it = std::lower_bound(list.begin(), list.end(), index,
                                [](const ListEntry& e, int i) { return e.index < i; });
     if (it == list.end() || it->index != index) return std::nullopt;
     return it->value;
   }
-  const std::vector<TagEntry>* tags = head == "Tag"           ? &request.tags
-                                      : head == "ResourceTag" ? &request.resource_tags
-                                                              : nullptr;
-  if (tags == nullptr) return std::nullopt;
-  auto it = std::lower_bound(tags->begin(), tags->end(), index,
+  const std::vector<TagEntry>& tags = request.*p->key_values;
+  auto it = std::lower_bound(tags.begin(), tags.end(), index,
                              [](const TagEntry& e, int i) { return e.index < i; });
-  if (it == tags->end() || it->index != index) return std::nullopt;
+  if (it == tags.end() || it->index != index) return std::nullopt;
   if (field == "Key") return it->key;
   if (field == "Value") return it->value;
   return std::nullopt;
@@ -119,8 +92,8 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
   return std::min(row[b.size()], limit + 1);
 }
 
-// The closest of `names` to `key` within distance 2, or empty.
-std::string_view Closest(std::string_view key, std::initializer_list<std::string_view> extra) {
+// The closest of `table`'s names to `key` within distance 2, or empty.
+std::string_view Closest(std::string_view key, const ParameterTable& table) {
   constexpr size_t kLimit = 2;
   if (key.empty() || key.size() > 48) return {};
   std::string_view best;
@@ -132,18 +105,19 @@ std::string_view Closest(std::string_view key, std::initializer_list<std::string
       best_distance = d;
     }
   };
-  for (const ScalarParameter& p : ScalarParameters()) consider(p.name);
-  for (std::string_view name : extra) consider(name);
+  for (const ParameterSpec& p : table.parameters()) consider(p.name);
   return best;
 }
 
 }  // namespace
 
-std::string ClosestParameter(std::string_view key) {
+std::string ClosestParameter(std::string_view key, core::Action action) {
+  const ParameterTable& table = ParametersOf(action);
   const size_t dot = key.find('.');
   if (dot != std::string_view::npos) {
     const std::string_view head = key.substr(0, dot);
-    if (head == "Tag" || head == "ResourceTag") {
+    const ParameterSpec* const list = table.Find(head);
+    if (list != nullptr && list->shape == Shape::kKeyValueList) {
       const size_t dot2 = key.find('.', dot + 1);
       if (dot2 == std::string_view::npos) return {};
       const std::string_view field = key.substr(dot2 + 1);
@@ -155,18 +129,26 @@ std::string ClosestParameter(std::string_view key) {
       }
       return {};
     }
-    const std::string_view base = Closest(head, {"InstanceId", "Tag", "ResourceTag"});
+    const std::string_view base = Closest(head, table);
     return base.empty() ? std::string() : std::string(base) + std::string(key.substr(dot));
   }
-  return std::string(Closest(key, {"InstanceId", "Tag", "ResourceTag"}));
+  return std::string(Closest(key, table));
 }
 
 bool operator==(const Request& a, const Request& b) {
-  for (const ScalarParameter& p : ScalarParameters()) {
-    if (a.*p.member != b.*p.member) return false;
+  if (a.action != b.action) return false;
+  for (const ParameterSpec& p : ParametersOf(a.action).parameters()) {
+    if (p.scalar != nullptr && a.*p.scalar != b.*p.scalar) return false;
+    if (p.list != nullptr && a.*p.list != b.*p.list) return false;
+    if (p.key_values != nullptr && a.*p.key_values != b.*p.key_values) return false;
   }
-  return a.instance_ids == b.instance_ids && a.tags == b.tags &&
-         a.resource_tags == b.resource_tags;
+  if (a.other.size() != b.other.size()) return false;
+  for (size_t i = 0; i < a.other.size(); ++i) {
+    if (a.other[i].name != b.other[i].name || a.other[i].value != b.other[i].value) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace rules

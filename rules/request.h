@@ -2,8 +2,8 @@
 // File: rules/request.h
 // -----------------------------------------------------------------------------
 //
-// One RunCommand request as both wire forms decode it (SPEC section 3): every
-// parameter as its text, exactly as the user sent it after the envelope's own
+// One request of the command API family as both wire forms decode it (SPEC
+// sections 3 and 11): the action it is for and every parameter as its text, exactly as the user sent it after the envelope's own
 // decoding (percent escapes, JSON string escapes). Nothing is interpreted,
 // trimmed or defaulted here; rules/run_command.h does that, so every byte
 // offset a rule reports is an offset into these strings.
@@ -33,6 +33,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/action.h"
+
 namespace runcheck {
 namespace rules {
 
@@ -60,7 +62,19 @@ struct UnknownKey {
   std::string Path() const;
 };
 
+// A scalar parameter of an action's table that has no member in `Request`
+// (rules/parameter_table.h: an action added as data alone), by name.
+struct NamedValue {
+  std::string_view name;
+  std::string_view value;
+};
+
+// The members are the vocabulary of the seven actions' parameters; each
+// action's table (rules/parameter_table.h) says which ones it takes. A
+// member the action does not take stays unset: the decoder keeps such a key
+// in `unknown_keys` instead.
 struct Request {
+  core::Action action = core::Action::kRunCommand;
   std::optional<std::string_view> region_id;
   std::optional<std::string_view> resource_group_id;
   std::optional<std::string_view> name;
@@ -87,12 +101,25 @@ struct Request {
   std::vector<TagEntry> resource_tags;
   std::optional<std::string_view> termination_mode;
   std::optional<std::string_view> launcher;
+  std::optional<std::string_view> command_id;   // InvokeCommand, ModifyCommand
+  std::optional<std::string_view> invoke_id;    // ModifyInvocationAttribute,
+                                                // StopInvocation
+  std::optional<std::string_view> target_dir;   // SendFile, from here on
+  std::optional<std::string_view> content_type;
+  std::optional<std::string_view> content;
+  std::optional<std::string_view> file_owner;
+  std::optional<std::string_view> file_group;
+  std::optional<std::string_view> file_mode;
+  std::optional<std::string_view> overwrite;
+  // Scalars of the action's table without a member, in text order.
+  std::vector<NamedValue> other;
 
   // Keys that name no parameter, in text order (the envelope's own keys,
   // see IsEnvelopeKey, are not kept). Not part of equality: a request's
   // meaning does not depend on them.
   std::vector<UnknownKey> unknown_keys;
 
+  // Equal: the same action and the same values of its table's parameters.
   friend bool operator==(const Request& a, const Request& b);
 };
 
@@ -103,35 +130,17 @@ struct Request {
 // `OwnerAccount`, `ResourceOwnerId`, `ResourceOwnerAccount`).
 bool IsEnvelopeKey(std::string_view key);
 
-// The parameter name closest to an unknown `key`: the same letters ignoring
-// ASCII case, else the nearest name within edit distance 2 (the first in
-// table order on a tie); for `Tag.N.x` / `ResourceTag.N.x`, the tag field
-// (`Key`, `Value`) meant, as a whole path. Empty when none is close.
-std::string ClosestParameter(std::string_view key);
-
-// How a scalar parameter travels in the JSON form (the query form carries
-// every value as a string).
-enum class WireType {
-  kString,      // JSON string only
-  kBoolean,     // true/false or a string
-  kInteger,     // a number (kept as its text) or a string
-  kJsonObject,  // an object (kept as its JSON text) or a string holding one
-};
-
-struct ScalarParameter {
-  std::string_view name;                     // as the API spells it
-  std::optional<std::string_view> Request::*member;
-  WireType wire;
-};
-
-// Every scalar parameter of RunCommand, in the reference page's table order.
-// The list parameters are InstanceId (strings), Tag and ResourceTag
-// (Key/Value objects).
-const std::vector<ScalarParameter>& ScalarParameters();
+// The parameter of `action` closest to an unknown `key`: the same letters
+// ignoring ASCII case, else the nearest name within edit distance 2 (the
+// first in table order on a tie); for `Tag.N.x` / `ResourceTag.N.x`, the tag
+// field (`Key`, `Value`) meant, as a whole path. Empty when none is close.
+std::string ClosestParameter(std::string_view key,
+                             core::Action action = core::Action::kRunCommand);
 
 // The value a violation's field path names: `Name`, `InstanceId.3`,
-// `Tag.2.Key`, `Parameters.key` (the Parameters text). nullopt when the
-// request has no such value (or the path names the request as a whole).
+// `Tag.2.Key`, `Parameters.key` (the Parameters text), looked up in the
+// request's action's table. nullopt when the request has no such value (or
+// the path names the request as a whole).
 std::optional<std::string_view> FieldValue(const Request& request, std::string_view path);
 
 inline bool operator==(const ListEntry& a, const ListEntry& b) {

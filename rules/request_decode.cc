@@ -15,8 +15,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 
+#include "core/internal/concat.h"
 #include "core/json_scan.h"
 #include "core/utf8.h"
+#include "rules/parameter_table.h"
 
 namespace runcheck {
 namespace rules {
@@ -27,61 +29,26 @@ core::Violation Malformed(size_t offset, size_t length, std::string detail) {
                    std::move(detail)};
 }
 
-// The scalar parameter named `name` (exactly), or null. Names are grouped by
-// length (all are shorter than 32 bytes: request_decode_test checks), so a
-// lookup compares with the two or three names of its length.
-const ScalarParameter* FindScalar(std::string_view name) {
-  constexpr size_t kMaxLength = 32;
-  static const auto* const kByLength = [] {
-    auto* t = new std::array<std::vector<const ScalarParameter*>, kMaxLength>;
-    for (const ScalarParameter& p : ScalarParameters()) (*t)[p.name.size()].push_back(&p);
-    return t;
-  }();
-  if (name.size() >= kMaxLength) return nullptr;
-  for (const ScalarParameter* p : (*kByLength)[name.size()]) {
-    if (std::memcmp(p->name.data(), name.data(), name.size()) == 0) return p;
-  }
-  return nullptr;
-}
-
-// The list parameters, by name.
-enum class ListParam { kNone = -1, kInstanceId, kTag, kResourceTag };
-
-ListParam FindList(std::string_view name) {
-  if (name == "InstanceId") return ListParam::kInstanceId;
-  if (name == "Tag") return ListParam::kTag;
-  if (name == "ResourceTag") return ListParam::kResourceTag;
-  return ListParam::kNone;
-}
-
-// The entries of a tag-like list.
-std::vector<TagEntry>& Tags(Request& r, ListParam list) {
-  return list == ListParam::kTag ? r.tags : r.resource_tags;
-}
-
-// The keys (or members) seen so far, to refuse a repeated one: the scalar
-// parameters by their place in ScalarParameters() and the JSON form's list
-// names by a bit each, any other key by its text (views into the
-// DecodedRequest's storage).
+// The keys (or members) seen so far, to refuse a repeated one: the action's
+// parameters by their place in its table, a bit each, any other key by its
+// text (views into the DecodedRequest's storage).
 class SeenKeys {
  public:
-  // False when `key` (`scalar`, if it names one) was seen before.
-  bool Insert(std::string_view key, const ScalarParameter* scalar) {
-    if (scalar != nullptr) return Mark(static_cast<size_t>(scalar - ScalarParameters().data()));
-    if (const ListParam list = FindList(key); list != ListParam::kNone) {
-      return Mark(kFirstList + static_cast<size_t>(list));
+  explicit SeenKeys(const ParameterTable& table) : table_(table) {}
+
+  // False when `key` (`spec`, if it names one) was seen before.
+  bool Insert(std::string_view key, const ParameterSpec* spec) {
+    if (spec != nullptr) {
+      const uint64_t bit = uint64_t{1} << table_.IndexOf(spec);
+      const bool seen = (bits_ & bit) != 0;
+      bits_ |= bit;
+      return !seen;
     }
     return others_.insert(key).second;
   }
 
  private:
-  static constexpr size_t kFirstList = 61;  // after the scalars (see the test)
-  bool Mark(size_t i) {
-    const uint64_t bit = uint64_t{1} << i;
-    const bool seen = (bits_ & bit) != 0;
-    bits_ |= bit;
-    return !seen;
-  }
+  const ParameterTable& table_;
   uint64_t bits_ = 0;
   absl::flat_hash_set<std::string_view> others_;
 };
@@ -170,11 +137,11 @@ DecodedRequest Begin(WireForm form, std::string_view text) {
   DecodedRequest d;
   d.form = form;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-    d.malformed = Malformed(0, 3,
+    d.envelope_error = Malformed(0, 3,
                             "the request starts with a UTF-8 byte order mark (EF BB BF); "
                             "send it without one");
   } else if (const std::optional<size_t> bad = core::FirstInvalidUtf8(text)) {
-    d.malformed = Malformed(*bad, 1, "invalid UTF-8 in the request");
+    d.envelope_error = Malformed(*bad, 1, "invalid UTF-8 in the request");
   }
   return d;
 }
@@ -209,16 +176,14 @@ void SortAndMergeByIndex(std::vector<TagEntry>& list) {
 
 namespace {
 
-// The query form's pairs into `d`, lists in arrival order. Keys and values
-// are decoded into d.storage, one after the other.
 // A list key of the query form (`Tag.3.Key`), for finding repeated ones
 // after the pass: two list keys are the same text exactly when list, index
 // and half match (indexes have no leading zeros).
 struct ListKey {
-  ListParam list;
-  int half;   // 0 (InstanceId), 1 Key, 2 Value
+  size_t list;  // the list's place in the action's table
+  int half;     // 0 (a list of strings), 1 Key, 2 Value
   int index;
-  core::Span span;             // the key in the text
+  core::Span span;       // the key in the text
   std::string_view key;  // decoded
 };
 
@@ -240,16 +205,25 @@ std::optional<ListKey> FirstRepeatedListKey(absl::InlinedVector<ListKey, 16>& ke
   return first;
 }
 
+// A scalar's value into its member, or into Request::other.
+void SetScalar(const ParameterSpec& p, std::string_view value, Request& r) {
+  if (p.scalar != nullptr) {
+    r.*p.scalar = value;
+  } else {
+    r.other.push_back(NamedValue{p.name, value});
+  }
+}
+
 // The query form's pairs into `d`, lists in arrival order. Keys and values
 // are decoded into d.storage, one after the other. A repeated scalar or
 // unknown key is found as it comes; a repeated list key after the pass
 // (sorting a few entries beats hashing every key), and the first repeat or
 // other error in text order is reported.
-void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
+void DecodeQueryPairs(std::string_view text, const ParameterTable& table, DecodedRequest& d) {
   Request& r = d.request;
   d.storage.reset(new char[text.size() + 1]);
   char* w = d.storage.get();
-  SeenKeys seen;
+  SeenKeys seen(table);
   absl::InlinedVector<ListKey, 16> list_keys;
   size_t pos = !text.empty() && text[0] == '?' ? 1 : 0;
   while (pos <= text.size()) {
@@ -268,38 +242,40 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
     const std::string_view key(key_start, static_cast<size_t>(w - key_start));
     char* const value_start = w;
     if (!key_ok || (eq < end && !PercentDecode(text, eq + 1, end, &w, &bad))) {
-      d.malformed = Malformed(bad, std::min<size_t>(3, end - bad),
-                              "a % escape needs two hexadecimal digits");
+      d.envelope_error = Malformed(bad, std::min<size_t>(3, end - bad),
+                                   "a % escape needs two hexadecimal digits");
       break;
     }
     const std::string_view value(value_start, static_cast<size_t>(w - value_start));
     const core::Span key_span{begin, eq - begin};
     auto repeated = [&] {
-      d.malformed = Malformed(key_span.offset, key_span.length,
-                              "the key " + core::QuoteUserText(key) + " is repeated");
+      d.envelope_error = Malformed(key_span.offset, key_span.length,
+                                   "the key " + core::QuoteUserText(key) + " is repeated");
     };
-    if (const ScalarParameter* const p = FindScalar(key)) {
+    if (const ParameterSpec* const p = table.Find(key); p != nullptr && p->shape == Shape::kScalar) {
       if (!seen.Insert(key, p)) {
         repeated();
         break;
       }
-      r.*p->member = value;
+      SetScalar(*p, value, r);
       continue;
     }
-    // Lists: InstanceId.N, Tag.N.Key, Tag.N.Value, ResourceTag.N.(Key|Value).
+    // Lists: `List.N` for a list of strings, `List.N.Key` / `List.N.Value`
+    // for a list of Key/Value objects.
     const size_t dot = key.find('.');
-    const ListParam list =
-        dot == std::string_view::npos ? ListParam::kNone : FindList(key.substr(0, dot));
+    const ParameterSpec* const list =
+        dot == std::string_view::npos ? nullptr : table.Find(key.substr(0, dot));
     std::string_view rest = dot == std::string_view::npos ? "" : key.substr(dot + 1);
     int half = 0;
-    if (list == ListParam::kTag || list == ListParam::kResourceTag) {
+    if (list != nullptr && list->shape == Shape::kKeyValueList) {
       const size_t dot2 = rest.find('.');
       const std::string_view field =
           dot2 == std::string_view::npos ? "" : rest.substr(dot2 + 1);
       half = field == "Key" ? 1 : field == "Value" ? 2 : -1;
       rest = rest.substr(0, dot2);
     }
-    if (list == ListParam::kNone || half < 0) {  // unknown: ignored, but not twice
+    if (list == nullptr || list->shape == Shape::kScalar || half < 0) {
+      // Unknown: ignored, but not twice.
       if (!seen.Insert(key, nullptr)) {
         repeated();
         break;
@@ -309,37 +285,107 @@ void DecodeQueryPairs(std::string_view text, DecodedRequest& d) {
     }
     const int index = ParseIndex(rest);
     if (index == 0) {
-      d.malformed = Malformed(key_span.offset, key_span.length,
-                              "a list index is 1 to " + std::to_string(kMaxListIndex) +
-                                  " without leading zeros: " + core::QuoteUserText(key));
+      d.envelope_error = Malformed(key_span.offset, key_span.length,
+                                   "a list index is 1 to " + std::to_string(kMaxListIndex) +
+                                       " without leading zeros: " + core::QuoteUserText(key));
       break;
     }
-    list_keys.push_back(ListKey{list, half, index, key_span, key});
-    if (list == ListParam::kInstanceId) {
-      r.instance_ids.push_back(ListEntry{index, value});
+    list_keys.push_back(ListKey{table.IndexOf(list), half, index, key_span, key});
+    if (list->shape == Shape::kList) {
+      (r.*list->list).push_back(ListEntry{index, value});
     } else {
       TagEntry e;
       e.index = index;
       (half == 1 ? e.key : e.value) = value;
-      Tags(r, list).push_back(e);
+      (r.*list->key_values).push_back(e);
     }
   }
   // Every list key seen lies before any error found above.
   if (std::optional<ListKey> at = FirstRepeatedListKey(list_keys)) {
-    d.malformed = Malformed(at->span.offset, at->span.length,
-                            "the key " + core::QuoteUserText(at->key) + " is repeated");
+    d.envelope_error = Malformed(at->span.offset, at->span.length,
+                                 "the key " + core::QuoteUserText(at->key) + " is repeated");
   }
+}
+
+// The value of the first `Action` key of the query form, decoded, with its
+// span in the text; nullopt when there is none. A bad escape inside it is
+// left to the pass over the pairs.
+struct NamedAction {
+  std::string name;
+  core::Span span;
+};
+
+std::optional<NamedAction> FindQueryAction(std::string_view text) {
+  constexpr std::string_view kAction = "Action";
+  size_t pos = !text.empty() && text[0] == '?' ? 1 : 0;
+  while (pos < text.size()) {
+    size_t end = text.find('&', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const size_t begin = pos;
+    pos = end + 1;
+    size_t eq = text.substr(begin, end - begin).find('=');
+    eq = eq == std::string_view::npos ? end : begin + eq;
+    // "Action" is 6 bytes, 18 when every letter is escaped.
+    if (eq - begin < kAction.size() || eq - begin > 3 * kAction.size()) continue;
+    // PercentDecode may store a whole 16-byte block past its last byte.
+    char key[3 * kAction.size() + 16];
+    char* w = key;
+    size_t bad = 0;
+    if (!PercentDecode(text, begin, eq, &w, &bad) ||
+        std::string_view(key, static_cast<size_t>(w - key)) != kAction) {
+      continue;
+    }
+    NamedAction named;
+    named.span = core::Span{eq < end ? eq + 1 : end, eq < end ? end - eq - 1 : 0};
+    named.name.resize(named.span.length + 16);  // room for a 16-byte block
+    char* v = named.name.data();
+    if (!PercentDecode(text, named.span.offset, end, &v, &bad)) return std::nullopt;
+    named.name.resize(static_cast<size_t>(v - named.name.data()));
+    return named;
+  }
+  return std::nullopt;
+}
+
+// The action `d` is for (SPEC 11, *Action*): the request's own `Action` when
+// it names one (an empty value names none), else the caller's, else
+// RunCommand. An unknown name is InvalidAction.NotFound; a name other than
+// the caller's is malformed. Both at the name's span.
+const ParameterTable* ResolveAction(const std::optional<NamedAction>& named,
+                                    const DecodeOptions& options, DecodedRequest& d) {
+  core::Action action = options.action.value_or(core::Action::kRunCommand);
+  if (named && !named->name.empty()) {
+    const std::optional<core::Action> found = core::FindAction(named->name);
+    if (!found) {
+      d.envelope_error = core::Violation{core::Code::kInvalidActionNotFound, "Action", named->span,
+                                         "runcheck knows no action " +
+                                             core::QuoteUserText(named->name)};
+      return nullptr;
+    }
+    if (options.action && *found != *options.action) {
+      d.envelope_error = Malformed(
+          named->span.offset, named->span.length,
+          core::Concat({"the request is for ", core::ActionName(*found), ", not ",
+                        core::ActionName(*options.action)}));
+      return nullptr;
+    }
+    action = *found;
+  }
+  d.request.action = action;
+  return &ParametersOf(action);
 }
 
 }  // namespace
 
-DecodedRequest DecodeQueryRequest(std::string_view text) {
+DecodedRequest DecodeQueryRequest(std::string_view text, const DecodeOptions& options) {
   DecodedRequest d = Begin(WireForm::kQuery, text);
-  if (d.malformed) return d;
-  DecodeQueryPairs(text, d);
-  SortByIndex(d.request.instance_ids);
-  SortAndMergeByIndex(d.request.tags);
-  SortAndMergeByIndex(d.request.resource_tags);
+  if (d.envelope_error) return d;
+  const ParameterTable* const table = ResolveAction(FindQueryAction(text), options, d);
+  if (table == nullptr) return d;
+  DecodeQueryPairs(text, *table, d);
+  for (const ParameterSpec& p : table->parameters()) {
+    if (p.list != nullptr) SortByIndex(d.request.*p.list);
+    if (p.key_values != nullptr) SortAndMergeByIndex(d.request.*p.key_values);
+  }
   return d;
 }
 
@@ -380,48 +426,47 @@ std::optional<core::Violation> DecodeTagObject(const core::JsonScan& json, size_
 
 // The members of the request object into `d`. Views point into json's
 // buffer, which the caller hands to d.storage.
-void DecodeJsonMembers(const core::JsonScan& json, DecodedRequest& d) {
+void DecodeJsonMembers(const core::JsonScan& json, const ParameterTable& table,
+                       DecodedRequest& d) {
   Request& r = d.request;
-  SeenKeys seen;
+  SeenKeys seen(table);
   for (auto it = json.Children().begin(); it != json.Children().end(); ++it) {
     const core::JsonItem& m = *it;
-    const ScalarParameter* const p = FindScalar(m.key);
+    const ParameterSpec* const p = table.Find(m.key);
     if (!seen.Insert(m.key, p)) {
-      d.malformed = Malformed(m.key_span.offset, m.key_span.length,
-                              "the member " + core::QuoteUserText(m.key) + " is repeated");
+      d.envelope_error = Malformed(m.key_span.offset, m.key_span.length,
+                                   "the member " + core::QuoteUserText(m.key) + " is repeated");
       return;
     }
     if (m.kind == core::JsonKind::kNull) continue;
     auto wrong_type = [&](std::string_view wanted) {
-      d.malformed = Malformed(m.span.offset, m.span.length,
-                              std::string(m.key) + " takes " + std::string(wanted) + ", not a " +
-                                  std::string(core::JsonKindName(m.kind)));
+      d.envelope_error = Malformed(m.span.offset, m.span.length,
+                                   std::string(m.key) + " takes " + std::string(wanted) +
+                                       ", not a " + std::string(core::JsonKindName(m.kind)));
     };
-    if (p != nullptr) {
-      std::optional<std::string_view>& slot = r.*p->member;
+    if (p == nullptr) {  // unknown: ignored
+      if (!IsEnvelopeKey(m.key)) r.unknown_keys.push_back(UnknownKey{m.key, {}, 0});
+      continue;
+    }
+    if (p->shape == Shape::kScalar) {
       if (m.kind == core::JsonKind::kString) {
-        slot = m.string_value;
+        SetScalar(*p, m.string_value, r);
       } else if (p->wire == WireType::kBoolean &&
                  (m.kind == core::JsonKind::kTrue || m.kind == core::JsonKind::kFalse)) {
-        slot = m.kind == core::JsonKind::kTrue ? "true" : "false";
+        SetScalar(*p, m.kind == core::JsonKind::kTrue ? "true" : "false", r);
       } else if (p->wire != WireType::kString) {
         // A number for Timeout, an object for Parameters; and any other
         // value for these typed parameters is their own error, found by
         // their rule on the value's JSON text, exactly as that text would be
         // in the query form (SPEC 10, *Envelope vs value*).
-        slot = json.Raw(m);
+        SetScalar(*p, json.Raw(m), r);
       } else {
         wrong_type("a string");
         return;
       }
       continue;
     }
-    const ListParam list = FindList(m.key);
-    if (list == ListParam::kNone) {  // unknown: ignored
-      if (!IsEnvelopeKey(m.key)) r.unknown_keys.push_back(UnknownKey{m.key, {}, 0});
-      continue;
-    }
-    const bool is_instance = list == ListParam::kInstanceId;
+    const bool strings = p->shape == Shape::kList;
     if (m.kind != core::JsonKind::kArray) {
       wrong_type("an array");
       return;
@@ -430,67 +475,89 @@ void DecodeJsonMembers(const core::JsonScan& json, DecodedRequest& d) {
     const core::JsonChildren entries = json.Children(it.index());
     size_t count = 0;
     for (auto e = entries.begin(); e != entries.end() && count <= kMaxListIndex; ++e) ++count;
-    if (is_instance) {
-      r.instance_ids.reserve(r.instance_ids.size() + count);
+    if (strings) {
+      (r.*p->list).reserve((r.*p->list).size() + count);
     } else {
-      Tags(r, list).reserve(Tags(r, list).size() + count);
+      (r.*p->key_values).reserve((r.*p->key_values).size() + count);
     }
     for (auto e = entries.begin(); e != entries.end(); ++e) {
       ++index;
       if (index > kMaxListIndex) {
-        d.malformed = Malformed(e->span.offset, e->span.length,
-                                std::string(m.key) + " has more than " +
-                                    std::to_string(kMaxListIndex) + " entries");
+        d.envelope_error = Malformed(e->span.offset, e->span.length,
+                                     std::string(m.key) + " has more than " +
+                                         std::to_string(kMaxListIndex) + " entries");
         return;
       }
-      if (is_instance) {
+      if (strings) {
         if (e->kind != core::JsonKind::kString) {
-          d.malformed = Malformed(e->span.offset, e->span.length,
-                                  "InstanceId entries are strings, not a " +
-                                      std::string(core::JsonKindName(e->kind)));
+          d.envelope_error = Malformed(e->span.offset, e->span.length,
+                                       std::string(m.key) + " entries are strings, not a " +
+                                           std::string(core::JsonKindName(e->kind)));
           return;
         }
-        r.instance_ids.push_back(ListEntry{index, e->string_value});
+        (r.*p->list).push_back(ListEntry{index, e->string_value});
         continue;
       }
       TagEntry entry;
       entry.index = index;
       if (auto bad = DecodeTagObject(json, e.index(), m.key, &entry, &r.unknown_keys)) {
-        d.malformed = std::move(bad);
+        d.envelope_error = std::move(bad);
         return;
       }
-      Tags(r, list).push_back(entry);
+      (r.*p->key_values).push_back(entry);
     }
   }
 }
 
+// The request object's first "Action" member, if it names one; a value that
+// is not a string is malformed (envelope_error set, nullopt returned).
+std::optional<NamedAction> FindJsonAction(const core::JsonScan& json, DecodedRequest& d) {
+  for (const core::JsonItem& m : json.Children()) {
+    if (m.key != "Action") continue;
+    if (m.kind == core::JsonKind::kNull) return std::nullopt;
+    if (m.kind != core::JsonKind::kString) {
+      d.envelope_error = Malformed(m.span.offset, m.span.length,
+                                   "Action takes a string, not a " +
+                                       std::string(core::JsonKindName(m.kind)));
+      return std::nullopt;
+    }
+    return NamedAction{std::string(m.string_value), m.span};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-DecodedRequest DecodeJsonRequest(std::string_view text) {
+DecodedRequest DecodeJsonRequest(std::string_view text, const DecodeOptions& options) {
   DecodedRequest d = Begin(WireForm::kJson, text);
-  if (d.malformed) return d;
+  if (d.envelope_error) return d;
   // Depth 3 reaches a tag's Key and Value: {"Tag": [{"Key": ...}]}.
   core::JsonScan json = core::ScanJson(text, /*max_depth=*/3);
   if (json.error) {
-    d.malformed = Malformed(json.error->offset, 0, "broken JSON: " + json.error->detail);
+    d.envelope_error = Malformed(json.error->offset, 0, "broken JSON: " + json.error->detail);
     return d;
   }
   if (json.root.kind != core::JsonKind::kObject) {
-    d.malformed = Malformed(json.root.span.offset, json.root.span.length,
-                            "the request is a JSON object");
+    d.envelope_error = Malformed(json.root.span.offset, json.root.span.length,
+                                 "the request is a JSON object");
     return d;
   }
-  DecodeJsonMembers(json, d);
+  const std::optional<NamedAction> named = FindJsonAction(json, d);
+  if (d.envelope_error) return d;
+  const ParameterTable* const table = ResolveAction(named, options, d);
+  if (table == nullptr) return d;
+  DecodeJsonMembers(json, *table, d);
   d.storage = std::move(json.buffer);
   return d;
 }
 
-DecodedRequest DecodeRequest(std::string_view text) {
+DecodedRequest DecodeRequest(std::string_view text, const DecodeOptions& options) {
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    return c == '{' || c == '[' ? DecodeJsonRequest(text) : DecodeQueryRequest(text);
+    return c == '{' || c == '[' ? DecodeJsonRequest(text, options)
+                                : DecodeQueryRequest(text, options);
   }
-  return DecodeQueryRequest(text);
+  return DecodeQueryRequest(text, options);
 }
 
 }  // namespace rules

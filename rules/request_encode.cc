@@ -3,6 +3,7 @@
 
 #include "core/json_scan.h"
 #include "core/utf8.h"
+#include "rules/parameter_table.h"
 
 namespace runcheck {
 namespace rules {
@@ -42,67 +43,73 @@ bool AppendJsonString(std::string& out, std::string_view s) {
 }  // namespace
 
 std::string ToQueryForm(const Request& r) {
-  std::string out = "Action=RunCommand";
-  for (const ScalarParameter& p : ScalarParameters()) {
-    if (const auto& v = r.*p.member) AppendPair(out, p.name, *v);
-  }
-  for (const ListEntry& e : r.instance_ids) {
-    AppendPair(out, "InstanceId." + std::to_string(e.index), e.value);
-  }
-  for (const auto& [name, list] : {std::pair<const char*, const std::vector<TagEntry>*>{"Tag", &r.tags},
-                                   {"ResourceTag", &r.resource_tags}}) {
-    for (const TagEntry& e : *list) {
-      const std::string prefix = std::string(name) + "." + std::to_string(e.index);
-      if (e.key) AppendPair(out, prefix + ".Key", *e.key);
-      if (e.value) AppendPair(out, prefix + ".Value", *e.value);
+  std::string out = "Action=";
+  out += core::ActionName(r.action);
+  for (const ParameterSpec& p : ParametersOf(r.action).parameters()) {
+    if (p.scalar != nullptr) {
+      if (const auto& v = r.*p.scalar) AppendPair(out, p.name, *v);
+    } else if (p.list != nullptr) {
+      for (const ListEntry& e : r.*p.list) {
+        AppendPair(out, std::string(p.name) + "." + std::to_string(e.index), e.value);
+      }
+    } else if (p.key_values != nullptr) {
+      for (const TagEntry& e : r.*p.key_values) {
+        const std::string prefix = std::string(p.name) + "." + std::to_string(e.index);
+        if (e.key) AppendPair(out, prefix + ".Key", *e.key);
+        if (e.value) AppendPair(out, prefix + ".Value", *e.value);
+      }
     }
   }
+  for (const NamedValue& v : r.other) AppendPair(out, v.name, v.value);
   return out;
 }
 
 std::optional<std::string> ToJsonForm(const Request& r) {
-  std::string out = "{";
-  bool first = true;
+  std::string out = "{\"Action\": ";
+  AppendJsonString(out, core::ActionName(r.action));
   auto member = [&](std::string_view name) {
-    if (!first) out += ", ";
-    first = false;
+    out += ", ";
     AppendJsonString(out, name);
     out += ": ";
   };
-  for (const ScalarParameter& p : ScalarParameters()) {
-    if (const auto& v = r.*p.member) {
+  for (const ParameterSpec& p : ParametersOf(r.action).parameters()) {
+    if (p.scalar != nullptr) {
+      if (const auto& v = r.*p.scalar) {
+        member(p.name);
+        if (!AppendJsonString(out, *v)) return std::nullopt;
+      }
+    } else if (p.list != nullptr && !(r.*p.list).empty()) {
+      const std::vector<ListEntry>& list = r.*p.list;
       member(p.name);
-      if (!AppendJsonString(out, *v)) return std::nullopt;
+      out += '[';
+      for (size_t i = 0; i < list.size(); ++i) {
+        if (i) out += ", ";
+        if (!AppendJsonString(out, list[i].value)) return std::nullopt;
+      }
+      out += ']';
+    } else if (p.key_values != nullptr && !(r.*p.key_values).empty()) {
+      const std::vector<TagEntry>& list = r.*p.key_values;
+      member(p.name);
+      out += '[';
+      for (size_t i = 0; i < list.size(); ++i) {
+        const TagEntry& e = list[i];
+        out += i ? ", {" : "{";
+        if (e.key) {
+          out += "\"Key\": ";
+          if (!AppendJsonString(out, *e.key)) return std::nullopt;
+        }
+        if (e.value) {
+          out += e.key ? ", \"Value\": " : "\"Value\": ";
+          if (!AppendJsonString(out, *e.value)) return std::nullopt;
+        }
+        out += '}';
+      }
+      out += ']';
     }
   }
-  if (!r.instance_ids.empty()) {
-    member("InstanceId");
-    out += '[';
-    for (size_t i = 0; i < r.instance_ids.size(); ++i) {
-      if (i) out += ", ";
-      if (!AppendJsonString(out, r.instance_ids[i].value)) return std::nullopt;
-    }
-    out += ']';
-  }
-  for (const auto& [name, list] : {std::pair<const char*, const std::vector<TagEntry>*>{"Tag", &r.tags},
-                                   {"ResourceTag", &r.resource_tags}}) {
-    if (list->empty()) continue;
-    member(name);
-    out += '[';
-    for (size_t i = 0; i < list->size(); ++i) {
-      const TagEntry& e = (*list)[i];
-      out += i ? ", {" : "{";
-      if (e.key) {
-        out += "\"Key\": ";
-        if (!AppendJsonString(out, *e.key)) return std::nullopt;
-      }
-      if (e.value) {
-        out += e.key ? ", \"Value\": " : "\"Value\": ";
-        if (!AppendJsonString(out, *e.value)) return std::nullopt;
-      }
-      out += '}';
-    }
-    out += ']';
+  for (const NamedValue& v : r.other) {
+    member(v.name);
+    if (!AppendJsonString(out, v.value)) return std::nullopt;
   }
   out += '}';
   return out;

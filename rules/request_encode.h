@@ -2,17 +2,17 @@
 // File: rules/request_encode.h
 // -----------------------------------------------------------------------------
 //
-// The inverse of rules/request_decode.h: a `Request` written in either wire
-// form, so that decoding the text gives back an equal `Request`. Used by
+// The inverse of rules/request_decode.h: a `Request` of any action written in
+// either wire form (the action's parameters in its table's order), so that decoding the text gives back an equal `Request`. Used by
 // tools that convert between the forms, and by the fuzzers' round-trip
 // checks.
 //
-//   * ToQueryForm: `Action=RunCommand&...`, every key and value percent-
+//   * ToQueryForm: `Action=<the request's action>&...`, every key and value percent-
 //     encoded (RFC 3986 unreserved characters left as they are), lists as
 //     `Name.N` / `Name.N.Key` with the request's own indexes. A tag entry
 //     with neither Key nor Value (possible in JSON as `{}`) has no query
 //     spelling and is left out.
-//   * ToJsonForm: one JSON object; every value a JSON string (Parameters
+//   * ToJsonForm: one JSON object, `"Action"` first; every value a JSON string (Parameters
 //     too, so its text survives even when it is not valid JSON); lists as
 //     arrays, which renumbers them 1..n. A value that is not valid UTF-8
 //     cannot be written as JSON: nullopt.

@@ -3,7 +3,10 @@
 // -----------------------------------------------------------------------------
 //
 // The RunCommand rule set (SPEC sections 2.3, 4, 5, 6, 7 and 10): every
-// group-A rule, in the order the API answers with. ValidateRunCommand()
+// group-A rule, in the order the API answers with. The six other actions'
+// rule sets reuse these rules for the parameters they share
+// (rules/create_command.h, ...; rules/validate.h picks by the request's
+// action). ValidateRunCommand()
 // takes a decoded `Request` (rules/request_decode.h) and returns every
 // violation in the documented order (the first is the API's answer), the
 // warnings, and what the request means once its defaults apply: the
@@ -77,67 +80,15 @@
 #ifndef RUNCHECK_RULES_RUN_COMMAND_H_
 #define RUNCHECK_RULES_RUN_COMMAND_H_
 
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
-#include "core/limits.h"
 #include "rules/request.h"
-#include "core/violation.h"
-#include "schedule/frequency.h"
+#include "rules/verdict.h"
 
 namespace runcheck {
 namespace rules {
 
-struct ValidateOptions {
-  core::Limits limits;
-  // Zone names for Frequency; null knows only UTC, GMT and GMT+H:MM.
-  const schedule::ZoneProvider* zones = nullptr;
-  // The zone of a cron Frequency without a zone token.
-  schedule::TimeZone default_zone;
-  // Unix seconds; the Frequency's "in the future" rules need it.
-  int64_t now = 0;
-  // The creation instant (rate anchor); defaults to `now`.
-  std::optional<int64_t> created;
-  schedule::DstPolicy dst;
-  bool fail_fast = false;
-};
-
-// The oldest Cloud Assistant agent that runs the request as sent (SPEC 6.9):
-// rate or at, or a cron year field or zone, need 2.2.3.282 (Linux) /
-// 2.1.3.282 (Windows); {{ACS::InstanceId}}, {{ACS::InvokeId}} and
-// {{ACS::CommandId}} need 2.2.3.309 / 2.1.3.309; {{ACS::InstanceName}} and
-// containers need 2.2.3.344 / 2.1.3.344. Comparing it with each instance's
-// agent (`ClientNeedUpgrade`) is the embedder's, who has the facts.
-// One feature and the agent it needs. Static text: building a verdict does
-// not format it. A built-in parameter is spelled as the API documents it
-// ({{ACS::InstanceId}}), whatever case the content wrote.
-struct AgentReason {
-  std::string_view feature;  // "a cron time zone", "{{ACS::InstanceId}}", ...
-  std::string_view linux_version;
-  std::string_view windows_version;
-  // "<feature> needs <linux> (Linux) / <windows> (Windows)"
-  std::string ToString() const;
-};
-
-struct AgentRequirement {
-  std::string linux_version;    // empty: any agent
-  std::string windows_version;  // empty: any agent
-  std::vector<AgentReason> reasons;  // one per level a feature needs
-};
-
-struct RunCommandVerdict {
-  core::Findings findings;
-  // The request's meaning with defaults applied (meaningful when valid).
-  std::string repeat_mode = "Once";
-  int64_t timeout_seconds = 60;
-  bool enable_parameter = false;
-  bool keep_command = false;
-  bool base64_content = false;
-  std::optional<schedule::Schedule> schedule;  // when Frequency is valid
-  AgentRequirement agent;  // from the features the request uses
-};
+// The RunCommand verdict is the family's (rules/verdict.h); the old name
+// stays for embedders that use it.
+using RunCommandVerdict = Verdict;
 
 RunCommandVerdict ValidateRunCommand(const Request& request,
                                      const ValidateOptions& options);

@@ -24,6 +24,14 @@ const TagCodes kResourceTagCodes = {"ResourceTag",
                                     core::Code::kInvalidResourceTagValueMalformed,
                                     core::Code::kDuplicateResourceTagKey};
 
+const TagCodes kInvokeResourceTagCodes = {"ResourceTag",
+                                          &core::Limits::max_invoke_resource_tags,
+                                          core::Code::kNumberExceedResourceTags,
+                                          core::Code::kMissingParameterResourceTagKey,
+                                          core::Code::kInvalidResourceTagKeyMalformed,
+                                          core::Code::kInvalidResourceTagValueMalformed,
+                                          core::Code::kDuplicateResourceTagKey};
+
 namespace {
 
 std::string Path(const TagCodes& codes, const TagEntry& e, const char* part) {

@@ -49,6 +49,9 @@ struct TagCodes {
 
 extern const TagCodes kTagCodes;
 extern const TagCodes kResourceTagCodes;
+// InvokeCommand's ResourceTag: the same codes, at most
+// Limits::max_invoke_resource_tags entries.
+extern const TagCodes kInvokeResourceTagCodes;
 
 void CheckTags(const std::vector<TagEntry>& tags, const TagCodes& codes,
                RuleContext& ctx);

@@ -46,7 +46,7 @@ TEST(BoundsTest, DuplicateParametersKeysPrintBoundedOutput) {
   const std::string text = DuplicateParametersRequest(170000);
   ASSERT_GT(text.size(), 1000000u);
   const rules::DecodedRequest d = rules::DecodeRequest(text);
-  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_FALSE(d.envelope_error.has_value());
   const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, Options());
   ASSERT_EQ(v.findings.violations.size(), 100u);
   EXPECT_EQ(v.findings.violations[0].code, core::Code::kParameterCountExceedLimit);
@@ -68,9 +68,9 @@ TEST(BoundsTest, DetailsQuoteAtMost64Characters) {
   const std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i&" +
                            key + "=1&" + key + "=2";
   const rules::DecodedRequest d = rules::DecodeRequest(text);
-  ASSERT_TRUE(d.malformed.has_value());
-  EXPECT_LT(d.malformed->detail.size(), 200u);
-  EXPECT_NE(d.malformed->detail.find(std::string(64, 'k') + "\xE2\x80\xA6"), std::string::npos);
+  ASSERT_TRUE(d.envelope_error.has_value());
+  EXPECT_LT(d.envelope_error->detail.size(), 200u);
+  EXPECT_NE(d.envelope_error->detail.find(std::string(64, 'k') + "\xE2\x80\xA6"), std::string::npos);
 }
 
 TEST(BoundsTest, FrequencyDetailsQuoteAtMost64Characters) {
@@ -107,12 +107,12 @@ TEST(BoundsTest, HundredThousandQueryKeys) {
   std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a";
   for (int i = 0; i < 100000; ++i) text += "&X" + std::to_string(i) + "=y";
   const rules::DecodedRequest d = rules::DecodeRequest(text);
-  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_FALSE(d.envelope_error.has_value());
   EXPECT_TRUE(rules::ValidateRunCommand(d.request, Options()).findings.ok());
   // The last key repeated: found, with its offset.
   const rules::DecodedRequest dup = rules::DecodeRequest(text + "&X99999=z");
-  ASSERT_TRUE(dup.malformed.has_value());
-  EXPECT_EQ(dup.malformed->span->offset, text.size() + 1);
+  ASSERT_TRUE(dup.envelope_error.has_value());
+  EXPECT_EQ(dup.envelope_error->span->offset, text.size() + 1);
 }
 
 // Keys without `=` (each is a key with an empty value): the search for `=`
@@ -121,7 +121,7 @@ TEST(BoundsTest, HundredThousandKeysWithoutValues) {
   std::string text = "RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a";
   for (int i = 0; i < 100000; ++i) text += "&X" + std::to_string(i);
   const rules::DecodedRequest d = rules::DecodeRequest(text + "&Name");
-  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_FALSE(d.envelope_error.has_value());
   ASSERT_TRUE(d.request.name.has_value());
   EXPECT_EQ(*d.request.name, "");
   EXPECT_EQ(*d.request.region_id, "r");
@@ -134,7 +134,7 @@ TEST(BoundsTest, TenThousandInstancesAndTags) {
     text += "&Tag." + std::to_string(i) + ".Key=k" + std::to_string(i % 100);
   }
   const rules::DecodedRequest d = rules::DecodeRequest(text);
-  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_FALSE(d.envelope_error.has_value());
   const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, Options());
   // 5000 distinct instances, 10000 tags with 9900 repeated keys.
   ASSERT_GE(v.findings.violations.size(), 3u);
@@ -155,7 +155,7 @@ TEST(BoundsTest, TenThousandListEntriesInReverse) {
   }
   for (int i = 10000; i >= 1; --i) text += "&Tag." + std::to_string(i) + ".Key=k" + std::to_string(i);
   const rules::DecodedRequest d = rules::DecodeRequest(text);
-  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_FALSE(d.envelope_error.has_value());
   ASSERT_EQ(d.request.instance_ids.size(), 10000u);
   ASSERT_EQ(d.request.tags.size(), 10000u);
   for (int i = 0; i < 10000; ++i) {
@@ -172,7 +172,7 @@ TEST(BoundsTest, DeeplyNestedJson) {
   const rules::DecodedRequest d = rules::DecodeRequest(
       R"({"RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls",
           "InstanceId": ["i-a"], "Unknown": )" + deep + "}");
-  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_FALSE(d.envelope_error.has_value());
   EXPECT_TRUE(rules::ValidateRunCommand(d.request, Options()).findings.ok());
   // As a Parameters value: not a string.
   const params::TemplateScan scan = params::ScanTemplate("{{a}}", core::Limits{});
@@ -181,8 +181,8 @@ TEST(BoundsTest, DeeplyNestedJson) {
   EXPECT_EQ(p.findings.violations[0].code, core::Code::kParameterTypeNotSupported);
   // Unbalanced: malformed at the end.
   const rules::DecodedRequest broken = rules::DecodeRequest("{\"a\": " + std::string(200000, '['));
-  ASSERT_TRUE(broken.malformed.has_value());
-  EXPECT_EQ(broken.malformed->span->offset, 200006u);
+  ASSERT_TRUE(broken.envelope_error.has_value());
+  EXPECT_EQ(broken.envelope_error->span->offset, 200006u);
 }
 
 TEST(BoundsTest, TenThousandCronValues) {

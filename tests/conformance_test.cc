@@ -14,31 +14,13 @@
 
 #include "gtest/gtest.h"
 #include "core/catalog.h"
-#include "core/json_scan.h"
 #include "rules/request_decode.h"
 #include "rules/run_command.h"
-#include "schedule/tzdb_zone_provider.h"
+#include "tests/conformance_util.h"
 
 namespace runcheck {
+namespace conformance {
 namespace {
-
-constexpr int64_t kNow = 1798761600;  // 2027-01-01T00:00:00Z
-constexpr const char* kUnset = "\x01unset";
-
-using Pairs = std::vector<std::pair<std::string, std::string>>;
-
-struct Expect {
-  core::Code code;
-  std::string field;
-  long offset;  // -1: no span
-};
-
-struct Case {
-  std::string name;
-  Pairs pairs;                   // applied over the base request
-  std::vector<Expect> expected;  // in order
-  bool json_too = true;          // false: the JSON form cannot carry it
-};
 
 Pairs Base() {
   return {{"RegionId", "cn-hangzhou"},
@@ -47,133 +29,7 @@ Pairs Base() {
           {"InstanceId.1", "i-a"}};
 }
 
-Pairs Apply(const Pairs& over) {
-  Pairs out = Base();
-  for (const auto& [k, v] : over) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == k; });
-    if (v == kUnset) {
-      if (it != out.end()) out.erase(it);
-    } else if (it != out.end()) {
-      it->second = v;
-    } else {
-      out.emplace_back(k, v);
-    }
-  }
-  return out;
-}
-
-std::string PercentEncode(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
-std::string QueryForm(const Pairs& pairs) {
-  std::string q = "Action=RunCommand";
-  for (const auto& [k, v] : pairs) q += "&" + PercentEncode(k) + "=" + PercentEncode(v);
-  return q;
-}
-
-std::string JsonString(const std::string& s) { return core::JsonQuote(s); }
-
-// Lists must be numbered 1..n in the pairs for the JSON form.
-std::string JsonForm(const Pairs& pairs) {
-  std::map<std::string, std::string> scalars;
-  std::map<std::string, std::map<int, std::map<std::string, std::string>>> lists;
-  std::vector<std::string> order;
-  for (const auto& [k, v] : pairs) {
-    const size_t dot = k.find('.');
-    if (dot == std::string::npos) {
-      scalars[k] = v;
-      order.push_back(k);
-      continue;
-    }
-    const std::string head = k.substr(0, dot);
-    std::string rest = k.substr(dot + 1);
-    const size_t dot2 = rest.find('.');
-    const std::string field = dot2 == std::string::npos ? "" : rest.substr(dot2 + 1);
-    const int index = std::stoi(rest.substr(0, dot2));
-    if (!lists.count(head)) order.push_back(head);
-    lists[head][index][field] = v;
-  }
-  std::string j = "{";
-  bool first = true;
-  for (const std::string& name : order) {
-    j += first ? "" : ", ";
-    first = false;
-    j += JsonString(name) + ": ";
-    if (scalars.count(name)) {
-      j += name == "Parameters" && !scalars[name].empty() && scalars[name][0] == '{'
-               ? scalars[name]  // as an object
-               : JsonString(scalars[name]);
-      continue;
-    }
-    j += "[";
-    int expect = 1;
-    for (const auto& [index, fields] : lists[name]) {
-      EXPECT_EQ(index, expect++) << "JSON form needs contiguous indexes";
-      j += index > 1 ? ", " : "";
-      if (fields.count("")) {
-        j += JsonString(fields.at(""));
-        continue;
-      }
-      j += "{";
-      bool f1 = true;
-      for (const auto& [f, v] : fields) {
-        j += (f1 ? "" : ", ") + JsonString(f) + ": " + JsonString(v);
-        f1 = false;
-      }
-      j += "}";
-    }
-    j += "]";
-  }
-  return j + "}";
-}
-
-rules::ValidateOptions Options() {
-  rules::ValidateOptions o;
-  o.zones = &schedule::TzdbZoneProvider::Default();
-  o.now = kNow;
-  return o;
-}
-
-std::string Repeat(const std::string& unit, int n) {
-  std::string s;
-  for (int i = 0; i < n; ++i) s += unit;
-  return s;
-}
-
-std::string Pad(int n) { return std::string(n, 'x'); }
-
-// `count` keys Tag.1.Key.. with distinct values.
-Pairs Tags(const std::string& list, int count) {
-  Pairs p;
-  for (int i = 1; i <= count; ++i) {
-    p.emplace_back(list + "." + std::to_string(i) + ".Key", "k" + std::to_string(i));
-  }
-  return p;
-}
-
-Pairs Instances(int count) {
-  Pairs p;
-  for (int i = 1; i <= count; ++i) {
-    p.emplace_back("InstanceId." + std::to_string(i), "i-" + std::to_string(i));
-  }
-  return p;
-}
-
-Pairs Join(Pairs a, const Pairs& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
+Pairs Apply(const Pairs& over) { return ApplyOver(Base(), over); }
 
 std::vector<Case> Cases() {
   const std::string e = "\xC3\xA9";        // 2 bytes, 1 char
@@ -439,32 +295,17 @@ std::vector<Case> Cases() {
   };
 }
 
-void ExpectViolations(const std::vector<core::Violation>& got, const std::vector<Expect>& want) {
-  ASSERT_EQ(got.size(), want.size()) << (got.empty() ? "" : got[0].info().name);
-  for (size_t i = 0; i < want.size(); ++i) {
-    SCOPED_TRACE(i);
-    EXPECT_EQ(got[i].info().name, core::Describe(want[i].code).name);
-    EXPECT_EQ(got[i].field, want[i].field);
-    if (want[i].offset < 0) {
-      EXPECT_FALSE(got[i].span.has_value());
-    } else {
-      ASSERT_TRUE(got[i].span.has_value());
-      EXPECT_EQ(static_cast<long>(got[i].span->offset), want[i].offset);
-    }
-  }
-}
-
 TEST(ConformanceTest, EveryCaseInBothForms) {
   for (const Case& c : Cases()) {
     SCOPED_TRACE(c.name);
     const Pairs pairs = Apply(c.pairs);
     const rules::DecodedRequest q = rules::DecodeRequest(QueryForm(pairs));
-    ASSERT_FALSE(q.malformed.has_value()) << q.malformed->detail;
+    ASSERT_FALSE(q.envelope_error.has_value()) << q.envelope_error->detail;
     const rules::RunCommandVerdict vq = rules::ValidateRunCommand(q.request, Options());
     ExpectViolations(vq.findings.violations, c.expected);
     if (!c.json_too) continue;
     const rules::DecodedRequest j = rules::DecodeRequest(JsonForm(pairs));
-    ASSERT_FALSE(j.malformed.has_value()) << j.malformed->detail << "\n" << JsonForm(pairs);
+    ASSERT_FALSE(j.envelope_error.has_value()) << j.envelope_error->detail << "\n" << JsonForm(pairs);
     EXPECT_TRUE(j.request == q.request);
     const rules::RunCommandVerdict vj = rules::ValidateRunCommand(j.request, Options());
     ExpectViolations(vj.findings.violations, c.expected);
@@ -502,13 +343,13 @@ TEST(ConformanceTest, JsonTypesOfTypedParametersAreTheirOwnErrors) {
   for (const TypeCase& c : kCases) {
     SCOPED_TRACE(c.member);
     const rules::DecodedRequest j = rules::DecodeRequest("{" + base + ", " + c.member + "}");
-    ASSERT_FALSE(j.malformed.has_value()) << j.malformed->detail;
+    ASSERT_FALSE(j.envelope_error.has_value()) << j.envelope_error->detail;
     const rules::RunCommandVerdict vj = rules::ValidateRunCommand(j.request, Options());
     ExpectViolations(vj.findings.violations, {{c.code, c.field, 0}});
     const rules::DecodedRequest q = rules::DecodeRequest(
         std::string("RegionId=r&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-a&") +
         c.query);
-    ASSERT_FALSE(q.malformed.has_value());
+    ASSERT_FALSE(q.envelope_error.has_value());
     const rules::RunCommandVerdict vq = rules::ValidateRunCommand(q.request, Options());
     ExpectViolations(vq.findings.violations, {{c.code, c.field, 0}});
     EXPECT_TRUE(j.request == q.request);
@@ -520,12 +361,12 @@ TEST(ConformanceTest, UnknownParametersAreWarned) {
   const rules::DecodedRequest q = rules::DecodeRequest(
       "Action=RunCommand&Version=2014-05-26&RegionId=r&Type=RunShellScript&CommandContent=ls&"
       "InstanceId.1=i-a&Frequncy=rate(5m)&regionid=x&Tag.1.Key=k&Tag.1.Kye=v&Zzzzzzzz=1");
-  ASSERT_FALSE(q.malformed.has_value());
+  ASSERT_FALSE(q.envelope_error.has_value());
   const rules::DecodedRequest j = rules::DecodeRequest(
       R"j({"RegionId": "r", "Type": "RunShellScript", "CommandContent": "ls",)j"
       R"j( "InstanceId": ["i-a"], "Frequncy": "rate(5m)", "regionid": "x",)j"
       R"j( "Tag": [{"Key": "k", "Kye": "v"}], "Zzzzzzzz": 1, "Action": "RunCommand"})j");
-  ASSERT_FALSE(j.malformed.has_value());
+  ASSERT_FALSE(j.envelope_error.has_value());
   for (const rules::DecodedRequest* d : {&q, &j}) {
     const rules::RunCommandVerdict v = rules::ValidateRunCommand(d->request, Options());
     EXPECT_TRUE(v.findings.ok());
@@ -554,7 +395,7 @@ TEST(ConformanceTest, FindingsAreBounded) {
   Pairs pairs = Apply({{"InstanceId.1", kUnset}});
   for (int i = 1; i <= 500; ++i) pairs.emplace_back("InstanceId." + std::to_string(i), "");
   const rules::DecodedRequest d = rules::DecodeRequest(QueryForm(pairs));
-  ASSERT_FALSE(d.malformed.has_value());
+  ASSERT_FALSE(d.envelope_error.has_value());
   rules::ValidateOptions o = Options();
   const rules::RunCommandVerdict v = rules::ValidateRunCommand(d.request, o);
   EXPECT_EQ(v.findings.violations.size(), 100u);
@@ -593,7 +434,7 @@ TEST(ConformanceTest, FormatLimitsComeFromLimits) {
   for (const Probe& p : probes) {
     SCOPED_TRACE(p.key);
     const rules::DecodedRequest d = rules::DecodeRequest(QueryForm(Apply({{p.key, p.value}})));
-    ASSERT_FALSE(d.malformed.has_value());
+    ASSERT_FALSE(d.envelope_error.has_value());
     rules::ValidateOptions o = Options();
     const rules::RunCommandVerdict before = rules::ValidateRunCommand(d.request, o);
     for (const core::Violation& v : before.findings.violations) EXPECT_NE(v.code, p.code);
@@ -700,4 +541,5 @@ TEST(ConformanceTest, MinimumAgentVersion) {
 }
 
 }  // namespace
+}  // namespace conformance
 }  // namespace runcheck

@@ -2,7 +2,7 @@
 # Installs runcheck for builds without Bazel:
 #   tools/install.sh PREFIX
 # builds //capi:libruncheck.so.1 (-c opt) and installs
-#   PREFIX/lib/libruncheck.so.1 (SONAME: the C API's major version) and the
+#   PREFIX/lib/libruncheck.so.1 (SONAME: RUNCHECK_ABI_VERSION) and the
 #     libruncheck.so link; PREFIX/lib/libruncheck.a (every runcheck archive
 #     the C API needs, merged);
 #   PREFIX/include/runcheck/capi/runcheck.h (the C API) and the C++ public
@@ -39,7 +39,9 @@ for label in $libs; do
 done
 work=$(mktemp -d)
 (cd "$work" && printf '%s\nsave\nend\n' "$mri" | ar -M)
-api_major=$(sed -nE 's/^#define RUNCHECK_C_API_VERSION ([0-9]+).*/\1/p' capi/runcheck.h)
+api_major=$(sed -nE 's/^#define RUNCHECK_ABI_VERSION ([0-9]+).*/\1/p' capi/runcheck.h)
+api_version=$(sed -nE 's/^#define RUNCHECK_C_API_VERSION ([0-9]+).*/\1/p' capi/runcheck.h)
+release=$(sed -nE 's/^constexpr char kLibraryVersion\[\] = "([^"]+)";/\1/p' capi/runcheck.cc)
 
 mkdir -p "${prefix}/lib/pkgconfig" "${prefix}/include/runcheck"
 install -m 0755 "${bin}/capi/libruncheck.so.${api_major}" "${prefix}/lib/libruncheck.so.${api_major}"
@@ -58,8 +60,8 @@ libdir=\${prefix}/lib
 includedir=\${prefix}/include/runcheck
 
 Name: runcheck
-Description: Validation and scheduling for the Cloud Assistant command APIs (C API version ${api_major})
-Version: ${api_major}
+Description: Validation and scheduling for the Cloud Assistant command APIs (C API version ${api_version})
+Version: ${release}
 Requires: absl_strings absl_str_format absl_time re2
 Cflags: -I\${includedir}
 Libs: -L\${libdir} -Wl,-rpath,\${libdir} -lruncheck

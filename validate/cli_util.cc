@@ -32,6 +32,17 @@ std::optional<int64_t> ParseInstant(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<core::Action> ParseActionOption(std::string_view s, std::string* problem) {
+  if (const std::optional<core::Action> found = core::FindAction(s)) return found;
+  std::string known;
+  for (core::Action a : core::Actions()) {
+    absl::StrAppend(&known, known.empty() ? "" : ", ", std::string(core::ActionName(a)));
+  }
+  *problem = absl::StrCat("unknown action '", std::string(s), "' (InvalidAction.NotFound); one of ",
+                          known);
+  return std::nullopt;
+}
+
 std::optional<schedule::TimeZone> ParseZoneOption(std::string_view s,
                                                   const schedule::ZoneProvider& zones,
                                                   std::string* problem) {

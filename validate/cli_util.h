@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/action.h"
 #include "schedule/time_zone.h"
 
 namespace runcheck {
@@ -50,6 +51,10 @@ std::optional<int64_t> ParseInstant(std::string_view s);
 std::optional<schedule::TimeZone> ParseZoneOption(std::string_view s,
                                                   const schedule::ZoneProvider& zones,
                                                   std::string* problem);
+
+// An --action option: an action's exact name; nullopt with `*problem`
+// naming the known ones otherwise.
+std::optional<core::Action> ParseActionOption(std::string_view s, std::string* problem);
 
 // A Timeout in seconds: ASCII digits, 1 or more (as a request's Timeout).
 std::optional<int64_t> ParseTimeout(std::string_view s);

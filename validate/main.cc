@@ -32,11 +32,16 @@ constexpr char kUsage[] = R"(validate: check ECS Cloud Assistant RunCommand requ
 
 Usage:
   validate [options] [FILE|-]
-      Check one RunCommand request (JSON or query form, detected) from FILE
-      or stdin (at most 1 MiB; trailing white space ignored). Prints the
-      verdict, every violation (code, HTTP status, field, API message,
-      detail, a caret under the offending characters), warnings, and for a
-      valid scheduled request the schedule and its next fire times.
+      Check one request (JSON or query form, detected) from FILE or stdin
+      (at most 1 MiB; trailing white space ignored) with the rules of its
+      action: the request's own Action, else --action, else RunCommand.
+      Prints the verdict, every violation (code, HTTP status, field, the
+      action's API message, detail, a caret under the offending
+      characters), warnings, and for a valid scheduled request the schedule
+      and its next fire times.
+        --action=NAME       the action a request without Action is for (one
+                            of the seven, see catalog); a request naming
+                            another one is InvalidRequest.Malformed
         --format=text|json  output form (default text); json prints
                             {"valid", "violations": [{"code", "http_status",
                             "field", "offset", "length", "message",
@@ -56,8 +61,8 @@ Usage:
                             the rest are counted as "dropped"), max_warnings
   validate --batch [options]
       One request per line on stdin (a one-line JSON object or a query
-      string, at most 1 MiB); exactly one JSON result per line on stdout, in
-      order. Only LF ends a line (a CR before it is dropped; NUL and other
+      string, at most 1 MiB; each line's own Action, else --action);
+      exactly one JSON result per line on stdout, in order. Only LF ends a line (a CR before it is dropped; NUL and other
       bytes are part of the line); a line over 1 MiB gets an
       InvalidRequest.Malformed record and the batch goes on.
   validate frequency [options] EXPRESSION
@@ -112,16 +117,9 @@ int PrintCatalog(const std::vector<std::string>& args) {
   if (!flags->positional.empty()) return Usage("'catalog' takes no arguments");
   runcheck::core::Action action = runcheck::core::Action::kRunCommand;
   if (flags->values.count("action")) {
-    const std::string& name = flags->values["action"];
-    const std::optional<runcheck::core::Action> found = runcheck::core::FindAction(name);
-    if (!found) {
-      std::string known;
-      for (runcheck::core::Action a : runcheck::core::Actions()) {
-        absl::StrAppend(&known, known.empty() ? "" : ", ", std::string(runcheck::core::ActionName(a)));
-      }
-      return Usage(absl::StrCat("unknown action '", name, "' (InvalidAction.NotFound); one of ",
-                                known));
-    }
+    const std::optional<runcheck::core::Action> found =
+        runcheck::validate::ParseActionOption(flags->values["action"], &problem);
+    if (!found) return Usage(problem);
     action = *found;
   }
   for (const runcheck::core::CodeInfo& info : runcheck::core::CatalogOf(action)) {

@@ -27,7 +27,7 @@ std::string FindingsJson(const core::Findings& findings) {
     absl::StrAppend(&out, i ? ", " : "", "{\"code\": ", JsonString(info.name),
                     ", \"http_status\": ", info.http_status, ", \"field\": ",
                     JsonString(x.field), ", ", SpanJson(x.span), ", \"message\": ",
-                    JsonString(info.message), ", \"detail\": ", JsonString(x.detail), "}");
+                    JsonString(x.Message()), ", \"detail\": ", JsonString(x.detail), "}");
   }
   absl::StrAppend(&out, "], \"dropped\": ", findings.dropped, ", \"warnings\": [");
   for (size_t i = 0; i < findings.warnings.size(); ++i) {
@@ -53,7 +53,7 @@ std::string ViolationText(const core::Violation& v, std::optional<std::string_vi
   const core::CodeInfo& info = v.info();
   std::string out = absl::StrCat("  ", std::string(info.name), " (HTTP ", info.http_status, ") ",
                                  v.field.empty() ? "(request)" : EscapeForTerminal(v.field),
-                                 ": ", std::string(info.message), "\n    detail: ",
+                                 ": ", v.Message(), "\n    detail: ",
                                  EscapeForTerminal(v.detail), "\n");
   if (v.span && value) out += CaretLines(*value, *v.span);
   return out;
@@ -91,12 +91,17 @@ std::string FiresText(const schedule::Schedule& s, int64_t now, int wanted) {
   return out;
 }
 
-std::string RequestJson(const rules::DecodedRequest& d, const rules::RunCommandVerdict& v,
+std::string RequestJson(const rules::DecodedRequest& d, const rules::Verdict& v,
                         const ReportSettings& s) {
   core::Findings malformed;
-  if (d.malformed) malformed.violations.push_back(*d.malformed);
-  const core::Findings& findings = d.malformed ? malformed : v.findings;
-  std::string out = absl::StrCat("{", FindingsJson(findings));
+  if (d.envelope_error) malformed.violations.push_back(*d.envelope_error);
+  const core::Findings& findings = d.envelope_error ? malformed : v.findings;
+  // The action is unknown only when the request named one runcheck lacks.
+  const bool action_known =
+      !(d.envelope_error && d.envelope_error->code == core::Code::kInvalidActionNotFound);
+  std::string out = absl::StrCat(
+      "{", FindingsJson(findings), ", \"action\": ",
+      action_known ? JsonString(core::ActionName(d.request.action)) : std::string("null"));
   if (findings.ok()) {
     absl::StrAppend(&out, ", \"agent\": {\"linux\": ", JsonString(v.agent.linux_version),
                     ", \"windows\": ", JsonString(v.agent.windows_version), ", \"reasons\": [");
@@ -114,29 +119,34 @@ std::string RequestJson(const rules::DecodedRequest& d, const rules::RunCommandV
 }
 
 std::string RequestText(std::string_view request, const rules::DecodedRequest& d,
-                        const rules::RunCommandVerdict& v, const ReportSettings& s) {
-  const bool valid = !d.malformed && v.findings.ok();
+                        const rules::Verdict& v, const ReportSettings& s) {
+  const bool valid = !d.envelope_error && v.findings.ok();
   std::string out = valid ? "valid\n" : "invalid\n";
   auto violation = [&](const core::Violation& x) {
     std::optional<std::string_view> value;
     if (x.field.empty()) {
       value = request;
     } else if (!(v.base64_content && x.field == "CommandContent" &&
-                 x.code != core::Code::kCmdContentDecodeError)) {
+                 x.code != core::Code::kCmdContentDecodeError &&
+                 x.code != core::Code::kInvalidCommandContentDecodeError)) {
       // (Template spans of Base64 content point into the decoded bytes.)
       value = rules::FieldValue(d.request, x.field);
     }
     out += ViolationText(x, value);
   };
-  if (d.malformed) {
-    violation(*d.malformed);
+  if (d.envelope_error) {
+    violation(*d.envelope_error);
     return out;
   }
   for (const core::Violation& x : v.findings.violations) violation(x);
   for (const core::Warning& w : v.findings.warnings) out += WarningText(w);
   out += DroppedText(v.findings);
   if (!valid) return out;
-  absl::StrAppend(&out, "repeat mode: ", v.repeat_mode, ", timeout: ", v.timeout_seconds, " s\n");
+  absl::StrAppend(&out, "action: ", std::string(core::ActionName(v.action)), "\n");
+  absl::StrAppend(&out, "repeat mode: ", v.repeat_mode, ", timeout: ",
+                  v.timeout_seconds > 0 ? absl::StrCat(v.timeout_seconds, " s")
+                                        : std::string("the stored command's or task's"),
+                  "\n");
   if (v.agent.linux_version.empty()) {
     out += "agent: any version\n";
   } else {

@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "rules/request_decode.h"
-#include "rules/run_command.h"
+#include "rules/verdict.h"
 #include "core/violation.h"
 #include "schedule/frequency.h"
 
@@ -63,10 +63,10 @@ struct ReportSettings {
 };
 
 // A whole request's verdict. `request` is the text `d` was decoded from.
-std::string RequestJson(const rules::DecodedRequest& d, const rules::RunCommandVerdict& v,
+std::string RequestJson(const rules::DecodedRequest& d, const rules::Verdict& v,
                         const ReportSettings& s);
 std::string RequestText(std::string_view request, const rules::DecodedRequest& d,
-                        const rules::RunCommandVerdict& v, const ReportSettings& s);
+                        const rules::Verdict& v, const ReportSettings& s);
 
 }  // namespace validate
 }  // namespace runcheck

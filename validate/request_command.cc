@@ -12,7 +12,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "rules/request_decode.h"
-#include "rules/run_command.h"
+#include "rules/validate.h"
 #include "schedule/tzdb_zone_provider.h"
 #include "validate/cli_util.h"
 #include "validate/report.h"
@@ -22,6 +22,7 @@ namespace validate {
 namespace {
 
 struct Settings {
+  rules::DecodeOptions decode;
   rules::ValidateOptions options;
   bool json = false;
   ReportSettings report;
@@ -38,8 +39,12 @@ bool ApplyLimits(const std::string& spec, core::Limits* limits, std::string* pro
   using L = core::Limits;
   static constexpr Field kFields[] = {
       {"max_instances", &L::max_instances, nullptr},
+      {"max_send_file_instances", &L::max_send_file_instances, nullptr},
+      {"max_stop_instances", &L::max_stop_instances, nullptr},
+      {"max_task_instances", &L::max_task_instances, nullptr},
       {"max_tags", &L::max_tags, nullptr},
       {"max_resource_tags", &L::max_resource_tags, nullptr},
+      {"max_invoke_resource_tags", &L::max_invoke_resource_tags, nullptr},
       {"max_parameter_pairs", &L::max_parameter_pairs, nullptr},
       {"max_content_parameters", &L::max_content_parameters, nullptr},
       {"max_parameter_name_bytes", &L::max_parameter_name_bytes, nullptr},
@@ -60,6 +65,10 @@ bool ApplyLimits(const std::string& spec, core::Limits* limits, std::string* pro
       {"max_oss_prefix_bytes", &L::max_oss_prefix_bytes, nullptr},
       {"max_tag_key_chars", &L::max_tag_key_chars, nullptr},
       {"max_tag_value_chars", &L::max_tag_value_chars, nullptr},
+      {"max_file_name_chars", &L::max_file_name_chars, nullptr},
+      {"max_target_dir_chars", &L::max_target_dir_chars, nullptr},
+      {"max_file_owner_chars", &L::max_file_owner_chars, nullptr},
+      {"max_file_content_bytes", nullptr, &L::max_file_content_bytes},
       {"max_timeout_seconds", nullptr, &L::max_timeout_seconds},
       {"min_timeout_seconds", nullptr, &L::min_timeout_seconds},
       {"min_cron_interval_seconds", nullptr, &L::min_cron_interval_seconds},
@@ -112,10 +121,10 @@ int Batch(const Settings& s, std::FILE* in, std::FILE* out) {
       return absl::StrCat("{", FindingsJson(f), "}");
     }
     const std::string_view text = TrimTrailingSpace(*line);
-    const rules::DecodedRequest d = rules::DecodeRequest(text);
-    rules::RunCommandVerdict v;
-    if (!d.malformed) v = rules::ValidateRunCommand(d.request, s.options);
-    *valid = !d.malformed && v.findings.ok();
+    const rules::DecodedRequest d = rules::DecodeRequest(text, s.decode);
+    rules::Verdict v;
+    if (!d.envelope_error) v = rules::Validate(d.request, s.options);
+    *valid = !d.envelope_error && v.findings.ok();
     return RequestJson(d, v, s.report);
   });
 }
@@ -125,7 +134,7 @@ int Batch(const Settings& s, std::FILE* in, std::FILE* out) {
 int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
   std::string problem;
   std::optional<Flags> flags =
-      ParseFlags(args, {"format", "now", "zone", "created", "next", "limits"},
+      ParseFlags(args, {"action", "format", "now", "zone", "created", "next", "limits"},
                  {"batch", "fail-fast"}, &problem);
   if (!flags) return Usage(problem);
   auto& f = flags->values;
@@ -133,6 +142,10 @@ int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
   const auto& tzdb = schedule::TzdbZoneProvider::Default();
   s.options.zones = &tzdb;
   s.options.fail_fast = f.count("fail-fast") > 0;
+  if (f.count("action")) {
+    s.decode.action = ParseActionOption(f["action"], &problem);
+    if (!s.decode.action) return Usage(problem);
+  }
   if (f.count("format")) {
     if (f["format"] != "json" && f["format"] != "text") return Usage("--format is json or text");
     s.json = f["format"] == "json";
@@ -170,13 +183,13 @@ int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
   const std::optional<std::string> text = ReadInput(path, in, &problem);
   if (!text) return Usage(problem);
   const std::string_view request = TrimTrailingSpace(*text);
-  const rules::DecodedRequest d = rules::DecodeRequest(request);
-  rules::RunCommandVerdict v;
-  if (!d.malformed) v = rules::ValidateRunCommand(d.request, s.options);
+  const rules::DecodedRequest d = rules::DecodeRequest(request, s.decode);
+  rules::Verdict v;
+  if (!d.envelope_error) v = rules::Validate(d.request, s.options);
   const std::string result =
       s.json ? RequestJson(d, v, s.report) + "\n" : RequestText(request, d, v, s.report);
   std::fwrite(result.data(), 1, result.size(), out);
-  return d.malformed || !v.findings.ok() ? kExitInvalid : kExitValid;
+  return d.envelope_error || !v.findings.ok() ? kExitInvalid : kExitValid;
 }
 
 }  // namespace validate

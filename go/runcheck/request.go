@@ -25,11 +25,18 @@ type RequestOptions struct {
 	Gap, Overlap int
 	// Stop at the first violation (the API's answer).
 	FailFast bool
+	// The action a request without its own Action is for ("SendFile", ...);
+	// empty: RunCommand. A request naming another action is
+	// InvalidRequest.Malformed.
+	Action string
 }
 
-// Verdict is what ValidateRequest found in a RunCommand request.
+// Verdict is what ValidateRequest found in a request.
 type Verdict struct {
-	Violations []Violation // in the API's order; empty when valid
+	// The action the request was validated as; empty when it named one
+	// runcheck does not know (InvalidAction.NotFound).
+	Action     string
+	Violations []Violation // in the action's order; empty when valid
 	Warnings   []Warning
 	RepeatMode string        // with defaults applied
 	Timeout    time.Duration // with defaults applied
@@ -43,8 +50,10 @@ type Verdict struct {
 func (v *Verdict) Valid() bool { return len(v.Violations) == 0 }
 
 // ValidateRequest decodes (query or JSON form, detected) and validates a
-// RunCommand request. The error is for bad options only; a bad request is a
-// Verdict with violations.
+// request of any action of the command API family with that action's rules,
+// codes and messages (its own Action, else opts.Action, else RunCommand).
+// The error is for bad options only; a bad request is a Verdict with
+// violations.
 func ValidateRequest(request []byte, opts RequestOptions) (*Verdict, error) {
 	var o C.runcheck_request_options
 	C.runcheck_request_options_init(&o)
@@ -59,17 +68,23 @@ func ValidateRequest(request []byte, opts RequestOptions) (*Verdict, error) {
 	if opts.FailFast {
 		o.fail_fast = 1
 	}
+	action, actionLen := cString(opts.Action)
+	defer C.free(unsafe.Pointer(action))
+	o.action, o.action_length = action, actionLen
 	text, textLen := cBytes(request)
 	defer C.free(unsafe.Pointer(text))
 	v := C.runcheck_request_validate(text, textLen, &o)
 	if v == nil {
-		return nil, fmt.Errorf("runcheck: bad request options (zone %q or DST policy)", opts.DefaultZone)
+		return nil, fmt.Errorf("runcheck: bad request options (zone %q, action %q or DST policy)",
+			opts.DefaultZone, opts.Action)
 	}
 	defer C.runcheck_verdict_free(v)
 	out := &Verdict{}
 	out.Violations, out.Warnings = findings(C.runcheck_verdict_findings(v))
 	var data *C.char
 	var length C.size_t
+	C.runcheck_verdict_action(v, &data, &length)
+	out.Action = goString(data, length)
 	C.runcheck_verdict_repeat_mode(v, &data, &length)
 	out.RepeatMode = goString(data, length)
 	out.Timeout = time.Duration(C.runcheck_verdict_timeout_seconds(v)) * time.Second

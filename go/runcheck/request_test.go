@@ -78,6 +78,36 @@ func TestValidateRequestMalformed(t *testing.T) {
 	}
 }
 
+// Every action of the family: its own rules, codes and messages.
+func TestValidateRequestActions(t *testing.T) {
+	opts := RequestOptions{Now: time.Unix(1798761600, 0)}
+	v, err := ValidateRequest([]byte("Action=SendFile&RegionId=r&Name=a&TargetDir=/tmp&Content=x&FileMode=999&InstanceId.1=i"), opts)
+	if err != nil || v.Action != "SendFile" || len(v.Violations) != 1 ||
+		v.Violations[0].Code != "FileMode.Invalid" || v.Violations[0].Offset != 0 {
+		t.Fatalf("SendFile verdict %+v, %v", v, err)
+	}
+	if v.AgentLinux != "1.0.2.569" || v.AgentWindows != "1.0.0.149" {
+		t.Fatalf("SendFile agent %q %q", v.AgentLinux, v.AgentWindows)
+	}
+	opts.Action = "ModifyInvocationAttribute"
+	v, err = ValidateRequest([]byte(`{"RegionId": "r", "InvokeId": "t", "Frequency": "0 0 25 * * ?"}`), opts)
+	if err != nil || v.Action != "ModifyInvocationAttribute" || len(v.Violations) != 1 ||
+		v.Violations[0].Code != "InvalidParameter.Frequency" || v.Violations[0].HTTPStatus != 400 {
+		t.Fatalf("ModifyInvocationAttribute verdict %+v, %v", v, err)
+	}
+	v, _ = ValidateRequest([]byte("Action=StopInvocation&RegionId=r&InvokeId=t"), opts)
+	if v.Valid() || v.Violations[0].Code != "InvalidRequest.Malformed" || v.Violations[0].Offset != 7 {
+		t.Fatalf("a request for another action %+v", v)
+	}
+	v, _ = ValidateRequest([]byte("Action=Nope"), RequestOptions{})
+	if v.Action != "" || v.Violations[0].Code != "InvalidAction.NotFound" {
+		t.Fatalf("an unknown action %+v", v)
+	}
+	if _, err := ValidateRequest(nil, RequestOptions{Action: "Nope"}); err == nil {
+		t.Fatal("an unknown caller's action was accepted")
+	}
+}
+
 // Hostile values arrive literal, or the placeholder is refused.
 func TestRenderHostileValues(t *testing.T) {
 	got, err := Render("echo \"Hello {{name}}\"\n", `{"name": "$(id)`+"`id`"+`"}`, "", QuotePOSIX)
@@ -119,4 +149,11 @@ func ExampleValidateRequest() {
 		fmt.Println(x.Code, x.HTTPStatus)
 	}
 	// Output: MissingParameter.CommandContent 400
+}
+
+func ExampleValidateRequest_action() {
+	v, _ := ValidateRequest([]byte("RegionId=cn-hangzhou&InvokeId=t-1&InstanceId.1="),
+		RequestOptions{Action: "StopInvocation"})
+	fmt.Println(v.Action, v.Violations[0].Code, v.Violations[0].Field)
+	// Output: StopInvocation MissingParam.InstanceId InstanceId.1
 }

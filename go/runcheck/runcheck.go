@@ -59,7 +59,7 @@ type Options struct {
 type Violation struct {
 	Code       string // "InvalidParam.Frequency"
 	HTTPStatus int
-	Message    string // the API's English message
+	Message    string // the action's English message, its %s filled in
 	Field      string
 	HasSpan    bool
 	Offset     int // bytes into the expression

@@ -22,7 +22,7 @@ func mustParse(t *testing.T, expr string, o Options) *Schedule {
 
 func TestVersion(t *testing.T) {
 	api, release := Version()
-	if api != 1 || release == "" {
+	if api != 2 || release == "" {
 		t.Fatalf("Version() = %d, %q", api, release)
 	}
 }

@@ -1,0 +1,59 @@
+#include "rules/invoke_command.h"
+
+#include "rules/internal/rule_input.h"
+#include "rules/internal/shared_rules.h"
+#include "rules/tag_rules.h"
+
+namespace runcheck {
+namespace rules {
+namespace internal {
+namespace {
+
+const Rule<RuleInput>& InvokeCommandRules() {
+  static const Rule<RuleInput>* const kRules = new Rule<RuleInput>(AllOf<RuleInput>({
+      TextRule("RegionId", &Request::region_id, core::Code::kMissingParameterRegionId),
+      TextRule("CommandId", &Request::command_id, core::Code::kMissingParameterCommandId),
+      InstanceIdRule({&core::Limits::max_instances, /*required=*/false,
+                      /*or_resource_tag=*/true}),
+      TextRule("ResourceGroupId", &Request::resource_group_id),
+      RepeatModeRule(),
+      TimedRule(),
+      FrequencyRule(),
+      ParametersRule(),
+      ParametersTextSizeRule(),
+      UsernameRule(),
+      WindowsPasswordNameRule(),
+      ContainerIdRule(),
+      ContainerNameRule(),
+      ContainerWarnings(),
+      TimeoutRule(),
+      TagsRule(&Request::tags, kTagCodes),
+      ClientTokenRule(),
+      TagsRule(&Request::resource_tags, kInvokeResourceTagCodes),
+      TerminationModeRule(),
+      LauncherRule(),
+      WorkingDirRule(),
+      OssOutputDeliveryRule(),
+      UnknownKeyWarnings(),
+  }));
+  return *kRules;
+}
+
+ActionTraits InvokeCommandTraits() {
+  ActionTraits t;
+  t.stored_timeout = true;
+  t.parameters_need_enable = false;
+  return t;
+}
+
+}  // namespace
+}  // namespace internal
+
+Verdict ValidateInvokeCommand(const Request& request, const ValidateOptions& options) {
+  static const internal::ActionTraits kTraits = internal::InvokeCommandTraits();
+  return internal::RunRuleSet(internal::InvokeCommandRules(), kTraits, request, options,
+                              core::Action::kInvokeCommand);
+}
+
+}  // namespace rules
+}  // namespace runcheck
