@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "rules/parameter_table.h"
 
 namespace runcheck {
 namespace rules {
@@ -110,6 +111,71 @@ TEST(RequestDecodeTest, MalformedWithOffsets) {
     EXPECT_EQ(d.envelope_error->code, core::Code::kInvalidRequestMalformed);
     ASSERT_TRUE(d.envelope_error->span.has_value());
     EXPECT_EQ(d.envelope_error->span->offset, c.offset);
+  }
+}
+
+// The envelope rules of SPEC 3 and 10 hold for every action, each on its own
+// table: every parameter decodes in both forms to the same value, a repeated
+// key is malformed at the repeat, a list index is 1..10000 without leading
+// zeros, a JSON value of the wrong type for a string parameter (or a list
+// that is not an array) is malformed at the value, and a typed parameter
+// takes any JSON value as its text (its rule decides).
+TEST(RequestDecodeTest, EveryActionsTableObeysTheEnvelopeRules) {
+  for (core::Action action : core::Actions()) {
+    const ParameterTable& table = ParametersOf(action);
+    const std::string name(core::ActionName(action));
+    SCOPED_TRACE(name);
+    for (const ParameterSpec& p : table.parameters()) {
+      SCOPED_TRACE(p.name);
+      const std::string key(p.name);
+      const std::string prefix = "Action=" + name + "&";
+      const std::string json_prefix = "{\"Action\": \"" + name + "\", ";
+      if (p.shape == Shape::kScalar) {
+        const DecodedRequest q = DecodeRequest(prefix + key + "=v%20w");
+        const DecodedRequest j = DecodeRequest(json_prefix + "\"" + key + "\": \"v w\"}");
+        ASSERT_FALSE(q.envelope_error.has_value()) << q.envelope_error->detail;
+        ASSERT_FALSE(j.envelope_error.has_value()) << j.envelope_error->detail;
+        EXPECT_EQ(FieldValue(q.request, key), std::optional<std::string_view>("v w"));
+        EXPECT_TRUE(q.request == j.request);
+        const std::string repeated = prefix + key + "=a&" + key + "=b";
+        const DecodedRequest r = DecodeRequest(repeated);
+        ASSERT_TRUE(r.envelope_error.has_value());
+        EXPECT_EQ(r.envelope_error->span->offset, prefix.size() + key.size() + 3);
+        const DecodedRequest n = DecodeRequest(json_prefix + "\"" + key + "\": [1]}");
+        if (p.wire == WireType::kString) {
+          ASSERT_TRUE(n.envelope_error.has_value());
+          EXPECT_EQ(n.envelope_error->code, core::Code::kInvalidRequestMalformed);
+          EXPECT_EQ(n.envelope_error->span->offset, json_prefix.size() + key.size() + 4);
+        } else {
+          ASSERT_FALSE(n.envelope_error.has_value());
+          EXPECT_EQ(FieldValue(n.request, key), std::optional<std::string_view>("[1]"));
+        }
+        continue;
+      }
+      const std::string entry = p.shape == Shape::kList ? key + ".2" : key + ".2.Key";
+      const DecodedRequest q = DecodeRequest(prefix + entry + "=x&" + key + (p.shape == Shape::kList ? ".1=y" : ".1.Key=y"));
+      ASSERT_FALSE(q.envelope_error.has_value()) << q.envelope_error->detail;
+      EXPECT_EQ(FieldValue(q.request, entry), std::optional<std::string_view>("x"));
+      const std::string json_entries = p.shape == Shape::kList
+                                           ? "[\"y\", \"x\"]"
+                                           : "[{\"Key\": \"y\"}, {\"Key\": \"x\"}]";
+      const DecodedRequest j = DecodeRequest(json_prefix + "\"" + key + "\": " + json_entries + "}");
+      ASSERT_FALSE(j.envelope_error.has_value()) << j.envelope_error->detail;
+      EXPECT_TRUE(q.request == j.request);
+      for (const std::string bad_index : {"0", "01", "10001", "x"}) {
+        const std::string bad = p.shape == Shape::kList ? key + "." + bad_index
+                                                        : key + "." + bad_index + ".Key";
+        const DecodedRequest b = DecodeRequest(prefix + bad + "=x");
+        ASSERT_TRUE(b.envelope_error.has_value()) << bad;
+        EXPECT_EQ(b.envelope_error->span->offset, prefix.size());
+      }
+      const DecodedRequest r = DecodeRequest(prefix + entry + "=a&" + entry + "=b");
+      ASSERT_TRUE(r.envelope_error.has_value());
+      EXPECT_EQ(r.envelope_error->span->offset, prefix.size() + entry.size() + 3);
+      const DecodedRequest n = DecodeRequest(json_prefix + "\"" + key + "\": \"x\"}");
+      ASSERT_TRUE(n.envelope_error.has_value());
+      EXPECT_EQ(n.envelope_error->span->offset, json_prefix.size() + key.size() + 4);
+    }
   }
 }
 

@@ -158,5 +158,31 @@ printf 'echo %%{{a}}%%' | "$bin" render --quoting=cmd - >/dev/null; check "rende
 printf 'echo {{a}}' | "$bin" render --quoting=sh - 2>/dev/null; check "render bad quoting" 2 "$?"
 printf 'echo {{a}}' | "$bin" render --params='{"b": "1"}' - >/dev/null; check "render params not matched" 1 "$?"
 
+# --action and a request's own Action (SPEC 11): the action's rules, codes
+# and messages, single and batch.
+out=$(printf 'Action=SendFile&RegionId=r&Name=a&TargetDir=tmp&Content=x&InstanceId.1=i' | "$bin" --format=json -); rc=$?
+check "send file exit" 1 "$rc"
+check "send file code" 1 "$(printf '%s\n' "$out" | grep -c '"code": "FileTargetDir.Invalid", "http_status": 400, "field": "TargetDir", "offset": 0')"
+check "send file action" 1 "$(printf '%s\n' "$out" | grep -c '"action": "SendFile"')"
+out=$(printf 'RegionId=r&InvokeId=t-1' | "$bin" --action=StopInvocation -); rc=$?
+check "stop invocation exit" 0 "$rc"
+check "stop invocation text" "action: StopInvocation" "$(printf '%s\n' "$out" | grep '^action:')"
+out=$(printf 'Action=StopInvocation&RegionId=r&InvokeId=t-1' | "$bin" --action=SendFile --format=json -); rc=$?
+check "another action exit" 1 "$rc"
+check "another action malformed at its name" 1 "$(printf '%s\n' "$out" | grep -c '"code": "InvalidRequest.Malformed", "http_status": 400, "field": "", "offset": 7, "length": 14')"
+out=$(printf 'Action=Nope' | "$bin" --format=json -); rc=$?
+check "unknown action exit" 1 "$rc"
+check "unknown action code" 1 "$(printf '%s\n' "$out" | grep -c '"code": "InvalidAction.NotFound".*"action": null')"
+"$bin" --action=Nope - </dev/null 2>/dev/null; check "unknown --action exit" 2 "$?"
+out=$(printf '%s\n' 'RegionId=r&InvokeId=t&Frequency=0+0+25+*+*+%3F' 'Action=SendFile&RegionId=r' \
+      | "$bin" --batch --action=ModifyInvocationAttribute); rc=$?
+check "batch action exit" 1 "$rc"
+check "batch action lines" 2 "$(printf '%s\n' "$out" | wc -l)"
+check "batch action own code" 1 "$(printf '%s\n' "$out" | sed -n 1p | grep -c '"code": "InvalidParameter.Frequency".*"action": "ModifyInvocationAttribute"')"
+check "batch action line names another" 1 "$(printf '%s\n' "$out" | sed -n 2p | grep -c '"code": "InvalidRequest.Malformed"')"
+out=$(printf 'RegionId=r&InvokeId=t&CommandContent=%s' "$(head -c 20000 /dev/zero | tr '\0' x)" \
+      | "$bin" --action=ModifyInvocationAttribute -)
+check "message with the limit filled in" 1 "$(printf '%s\n' "$out" | grep -c 'exceeds the limit of 18 KB characters')"
+
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"
