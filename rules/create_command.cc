@@ -1,6 +1,7 @@
 #include "rules/create_command.h"
 
 #include "rules/internal/rule_input.h"
+#include "rules/internal/facts_rules.h"
 #include "rules/internal/shared_rules.h"
 #include "rules/tag_rules.h"
 
@@ -24,6 +25,10 @@ const Rule<RuleInput>& CreateCommandRules() {
       LauncherRule(),
       TagsRule(&Request::tags, kTagCodes),
       ClientTokenRule(),
+      // Group B (SPEC 12).
+      RegionFacts(),
+      CommandQuotaFacts(/*only_when_kept=*/false),
+      ResourceGroupFacts(),
       UnknownKeyWarnings(),
   }));
   return *kRules;

@@ -93,11 +93,14 @@ class RuleContext {
   bool has_room() const { return !stopped() && out_->HasRoom(limits_.max_violations); }
   bool has_warning_room() const { return out_->HasWarningRoom(limits_.max_warnings); }
 
+  // `message_argument`: what a `%s` in the action's message stands for (the
+  // limit in force); ignored by a message without one.
   void Report(core::Code code, std::string field, std::optional<core::Span> span,
-              std::string detail) {
+              std::string detail, std::string message_argument = {}) {
     if (stopped()) return;
     if (out_->violations.empty()) out_->violations.reserve(8);  // one allocation, usually
-    out_->Add(core::Violation{Renamed(code), std::move(field), span, std::move(detail), action_},
+    out_->Add(core::Violation{Renamed(code), std::move(field), span, std::move(detail), action_,
+                              std::move(message_argument)},
               limits_.max_violations);
   }
   void Report(Problem p, std::string field) {

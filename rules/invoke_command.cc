@@ -1,6 +1,7 @@
 #include "rules/invoke_command.h"
 
 #include "rules/internal/rule_input.h"
+#include "rules/internal/facts_rules.h"
 #include "rules/internal/shared_rules.h"
 #include "rules/tag_rules.h"
 
@@ -8,6 +9,8 @@ namespace runcheck {
 namespace rules {
 namespace internal {
 namespace {
+
+using core::Code;
 
 const Rule<RuleInput>& InvokeCommandRules() {
   static const Rule<RuleInput>* const kRules = new Rule<RuleInput>(AllOf<RuleInput>({
@@ -34,6 +37,18 @@ const Rule<RuleInput>& InvokeCommandRules() {
       LauncherRule(),
       WorkingDirRule(),
       OssOutputDeliveryRule(),
+      // Group B (SPEC 12), in the table's order.
+      RegionFacts(),
+      InvocationQuotaFacts(),
+      CommandFacts(),
+      InstanceFacts({Code::kInvalidInstanceNotFound, Code::kInvalidInstanceNotMatch,
+                     /*agent=*/true}),
+      ResourceGroupFacts(),
+      StoredCommandParameterFacts(),
+      StoredCommandTypeFacts(),
+      IdempotencyFacts(),
+      ResourceTagFacts(),
+      BucketFacts(),
       UnknownKeyWarnings(),
   }));
   return *kRules;
@@ -43,6 +58,7 @@ ActionTraits InvokeCommandTraits() {
   ActionTraits t;
   t.stored_timeout = true;
   t.parameters_need_enable = false;
+  t.content_limit_kept = true;  // the stored command's content plus Parameters
   return t;
 }
 

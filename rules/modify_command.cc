@@ -1,6 +1,7 @@
 #include "rules/modify_command.h"
 
 #include "rules/internal/rule_input.h"
+#include "rules/internal/facts_rules.h"
 #include "rules/internal/shared_rules.h"
 
 namespace runcheck {
@@ -18,6 +19,10 @@ const Rule<RuleInput>& ModifyCommandRules() {
       WorkingDirRule(),
       TimeoutRule(),
       LauncherRule(),
+      // Group B (SPEC 12).
+      RegionFacts(),
+      CommandFacts(),
+      CommandNameFacts(),
       UnknownKeyWarnings(),
   }));
   return *kRules;

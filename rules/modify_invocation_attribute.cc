@@ -1,9 +1,9 @@
 #include "rules/modify_invocation_attribute.h"
 
-#include <string>
 #include <vector>
 
 #include "rules/internal/rule_input.h"
+#include "rules/internal/facts_rules.h"
 #include "rules/internal/shared_rules.h"
 
 namespace runcheck {
@@ -24,6 +24,8 @@ const std::vector<CodeRename>& Renames() {
       {Code::kParameterNotMatched, Code::kInvalidParametersKeyNotMatch},
       {Code::kParameterTypeNotSupported, Code::kInvalidParametersValueTypeUnsupported},
       {Code::kInstanceIdsExceedLimit, Code::kInvalidInstanceIdCountLimitExceeded},
+      {Code::kInvalidInstanceNotFound, Code::kInvalidInstanceIdNotFound},
+      {Code::kInvalidInstanceNotMatch, Code::kInvalidInstanceIdOSTypeUnsupported},
   };
   return *kRenames;
 }
@@ -41,6 +43,13 @@ const Rule<RuleInput>& ModifyInvocationAttributeRules() {
       FrequencyRule(),
       ContentEncodingRule(),
       ClientTokenRule(),
+      // Group B (SPEC 12), in the table's order.
+      RegionFacts(),
+      InvocationFacts(/*modify=*/true),
+      InstanceFacts({Code::kInvalidInstanceNotFound, Code::kInvalidInstanceNotMatch,
+                     /*agent=*/false, /*in_task=*/false, /*task_total=*/true}),
+      TaskContentFacts(),
+      TaskParameterFacts(),
       UnknownKeyWarnings(),
   }));
   return *kRules;
@@ -53,19 +62,14 @@ ActionTraits ModifyInvocationAttributeTraits() {
   t.size_adds_parameters_text = true;
   t.key_codes.empty = Code::kInvalidParametersKeyEmpty;
   t.key_codes.malformed = Code::kInvalidParametersKeyMalformed;
+  t.action_agent = [](const Request& r, AgentRequirement& agent) {
+    if (Given(r.command_content) || Given(r.parameters) || Given(r.frequency)) {
+      AddAgentReason(AgentReason{"changing a task's content, parameters or frequency",
+                                 "2.2.3.541", "2.1.3.541"},
+                     agent);
+    }
+  };
   return t;
-}
-
-// The limit a `%s` in the action's message stands for.
-std::string MessageArgument(Code code, const core::Limits& limits) {
-  switch (code) {
-    case Code::kInvalidCommandContentLengthLimitExceeded:
-      return std::to_string(limits.max_content_bytes_kept / 1024);
-    case Code::kInvalidInstanceIdCountLimitExceeded:
-      return std::to_string(limits.max_task_instances);
-    default:
-      return {};
-  }
 }
 
 }  // namespace
@@ -74,20 +78,9 @@ std::string MessageArgument(Code code, const core::Limits& limits) {
 Verdict ValidateModifyInvocationAttribute(const Request& request,
                                           const ValidateOptions& options) {
   static const internal::ActionTraits kTraits = internal::ModifyInvocationAttributeTraits();
-  Verdict v = internal::RunRuleSet(internal::ModifyInvocationAttributeRules(), kTraits, request,
-                                   options, core::Action::kModifyInvocationAttribute,
-                                   &internal::Renames());
-  for (core::Violation& violation : v.findings.violations) {
-    violation.message_argument = internal::MessageArgument(violation.code, options.limits);
-  }
-  if (internal::Given(request.command_content) || internal::Given(request.parameters) ||
-      internal::Given(request.frequency)) {
-    internal::AddAgentReason(
-        AgentReason{"changing a task's content, parameters or frequency", "2.2.3.541",
-                    "2.1.3.541"},
-        v.agent);
-  }
-  return v;
+  return internal::RunRuleSet(internal::ModifyInvocationAttributeRules(), kTraits, request,
+                              options, core::Action::kModifyInvocationAttribute,
+                              &internal::Renames());
 }
 
 }  // namespace rules

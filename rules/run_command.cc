@@ -1,6 +1,7 @@
 #include "rules/run_command.h"
 
 #include "rules/internal/rule_input.h"
+#include "rules/internal/facts_rules.h"
 #include "rules/internal/shared_rules.h"
 #include "rules/tag_rules.h"
 
@@ -8,6 +9,8 @@ namespace runcheck {
 namespace rules {
 namespace internal {
 namespace {
+
+using core::Code;
 
 const Rule<RuleInput>& RunCommandRules() {
   static const Rule<RuleInput>* const kRules = new Rule<RuleInput>(AllOf<RuleInput>({
@@ -42,6 +45,16 @@ const Rule<RuleInput>& RunCommandRules() {
       TagsRule(&Request::resource_tags, kResourceTagCodes),
       TerminationModeRule(),
       LauncherRule(),
+      // Group B (SPEC 12), in the table's order.
+      RegionFacts(),
+      InvocationQuotaFacts(),
+      ResourceGroupFacts(),
+      CommandQuotaFacts(/*only_when_kept=*/true),
+      InstanceFacts({Code::kInvalidInstanceNotFound, Code::kInvalidInstanceNotMatch,
+                     /*agent=*/true}),
+      IdempotencyFacts(),
+      BucketFacts(),
+      ResourceTagFacts(),
       UnknownKeyWarnings(),
   }));
   return *kRules;

@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "params/render.h"
 #include "rules/internal/rule_input.h"
+#include "rules/internal/facts_rules.h"
 #include "rules/internal/shared_rules.h"
 #include "rules/tag_rules.h"
 
@@ -146,6 +147,10 @@ const Rule<RuleInput>& SendFileRules() {
                       /*or_resource_tag=*/false}),
       TagsRule(&Request::tags, kTagCodes),
       ClientTokenRule(),
+      // Group B (SPEC 12).
+      RegionFacts(),
+      ResourceGroupFacts(),
+      InstanceFacts({core::Code::kInvalidInstanceNotFound, std::nullopt, /*agent=*/true}),
       UnknownKeyWarnings(),
   }));
   return *kRules;
@@ -153,15 +158,22 @@ const Rule<RuleInput>& SendFileRules() {
 
 #undef RUNCHECK_GET
 
+ActionTraits SendFileTraits() {
+  ActionTraits t;
+  t.action_agent = [](const Request&, AgentRequirement& agent) {
+    AddAgentReason(AgentReason{"SendFile", "1.0.2.569", "1.0.0.149"}, agent);
+  };
+  return t;
+}
+
 }  // namespace
 }  // namespace internal
 
 Verdict ValidateSendFile(const Request& request, const ValidateOptions& options) {
-  static const internal::ActionTraits kTraits;
+  static const internal::ActionTraits kTraits = internal::SendFileTraits();
   Verdict v = internal::RunRuleSet(internal::SendFileRules(), kTraits, request, options,
                                    core::Action::kSendFile);
   v.base64_content = internal::IsBase64Type(request);
-  internal::AddAgentReason(AgentReason{"SendFile", "1.0.2.569", "1.0.0.149"}, v.agent);
   return v;
 }
 

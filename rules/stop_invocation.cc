@@ -1,6 +1,7 @@
 #include "rules/stop_invocation.h"
 
 #include "rules/internal/rule_input.h"
+#include "rules/internal/facts_rules.h"
 #include "rules/internal/shared_rules.h"
 
 namespace runcheck {
@@ -14,6 +15,11 @@ const Rule<RuleInput>& StopInvocationRules() {
       TextRule("InvokeId", &Request::invoke_id, core::Code::kMissingParameterInvokeId),
       InstanceIdRule({&core::Limits::max_stop_instances, /*required=*/false,
                       /*or_resource_tag=*/false}),
+      // Group B (SPEC 12).
+      RegionFacts(),
+      InvocationFacts(/*modify=*/false),
+      InstanceFacts({core::Code::kInvalidInstanceIdNotFound, std::nullopt, /*agent=*/false,
+                     /*in_task=*/true}),
       UnknownKeyWarnings(),
   }));
   return *kRules;

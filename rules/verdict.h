@@ -33,6 +33,10 @@
 #include "schedule/frequency.h"
 
 namespace runcheck {
+namespace facts {
+class IndexedFacts;
+}  // namespace facts
+
 namespace rules {
 
 struct ValidateOptions {
@@ -47,6 +51,10 @@ struct ValidateOptions {
   std::optional<int64_t> created;
   schedule::DstPolicy dst;
   bool fail_fast = false;
+  // What the server knows (SPEC 12; facts/indexed_facts.h): with it, the
+  // group-B rules run after group A. Null: group A only. Not owned; it must
+  // outlive the call.
+  const facts::IndexedFacts* facts = nullptr;
 };
 
 // One feature and the agent it needs. Static text: building a verdict does
@@ -75,6 +83,17 @@ struct AgentRequirement {
   std::vector<AgentReason> reasons;  // one per level a feature needs
 };
 
+// Whether one instance of the request can run it, from the facts: it exists
+// (in the request's region), is Running with its agent online, fits the
+// command's type and has an agent new enough. `reasons` says why not, one
+// sentence each (empty when it can, or when nothing is known against it).
+struct InstanceReadiness {
+  std::string id;
+  std::string field;  // "InstanceId.3"
+  bool can_run = true;
+  std::vector<std::string> reasons;
+};
+
 struct Verdict {
   core::Action action = core::Action::kRunCommand;
   core::Findings findings;
@@ -89,6 +108,8 @@ struct Verdict {
   bool base64_content = false;  // CommandContent (or SendFile's Content) is Base64
   std::optional<schedule::Schedule> schedule;  // when Frequency is valid
   AgentRequirement agent;  // from the features the request uses
+  // With facts: one per InstanceId.N entry, in index order.
+  std::vector<InstanceReadiness> instances;
 };
 
 }  // namespace rules

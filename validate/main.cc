@@ -42,6 +42,9 @@ Usage:
         --action=NAME       the action a request without Action is for (one
                             of the seven, see catalog); a request naming
                             another one is InvalidRequest.Malformed
+        --facts=FILE        what the server knows (JSON, README "Facts"):
+                            adds the group-B violations and, per instance,
+                            whether it can run the request and why not
         --format=text|json  output form (default text); json prints
                             {"valid", "violations": [{"code", "http_status",
                             "field", "offset", "length", "message",

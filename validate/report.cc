@@ -91,6 +91,35 @@ std::string FiresText(const schedule::Schedule& s, int64_t now, int wanted) {
   return out;
 }
 
+std::string InstancesJson(const std::vector<rules::InstanceReadiness>& instances) {
+  std::string out = "\"instances\": [";
+  for (size_t i = 0; i < instances.size(); ++i) {
+    const rules::InstanceReadiness& r = instances[i];
+    absl::StrAppend(&out, i ? ", " : "", "{\"id\": ", JsonString(r.id), ", \"field\": ",
+                    JsonString(r.field), ", \"can_run\": ", r.can_run ? "true" : "false",
+                    ", \"reasons\": [");
+    for (size_t k = 0; k < r.reasons.size(); ++k) {
+      absl::StrAppend(&out, k ? ", " : "", JsonString(r.reasons[k]));
+    }
+    out += "]}";
+  }
+  out += "]";
+  return out;
+}
+
+std::string InstancesText(const std::vector<rules::InstanceReadiness>& instances) {
+  std::string out = "instances:\n";
+  for (const rules::InstanceReadiness& r : instances) {
+    absl::StrAppend(&out, "  ", EscapeForTerminal(r.id), " (", r.field, "): ",
+                    r.can_run ? "can run" : "cannot run");
+    for (size_t k = 0; k < r.reasons.size(); ++k) {
+      absl::StrAppend(&out, k ? "; " : ": ", EscapeForTerminal(r.reasons[k]));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 std::string RequestJson(const rules::DecodedRequest& d, const rules::Verdict& v,
                         const ReportSettings& s) {
   core::Findings malformed;
@@ -102,6 +131,7 @@ std::string RequestJson(const rules::DecodedRequest& d, const rules::Verdict& v,
   std::string out = absl::StrCat(
       "{", FindingsJson(findings), ", \"action\": ",
       action_known ? JsonString(core::ActionName(d.request.action)) : std::string("null"));
+  if (!d.envelope_error && !v.instances.empty()) out += ", " + InstancesJson(v.instances);
   if (findings.ok()) {
     absl::StrAppend(&out, ", \"agent\": {\"linux\": ", JsonString(v.agent.linux_version),
                     ", \"windows\": ", JsonString(v.agent.windows_version), ", \"reasons\": [");
@@ -141,6 +171,7 @@ std::string RequestText(std::string_view request, const rules::DecodedRequest& d
   for (const core::Violation& x : v.findings.violations) violation(x);
   for (const core::Warning& w : v.findings.warnings) out += WarningText(w);
   out += DroppedText(v.findings);
+  if (!v.instances.empty()) out += InstancesText(v.instances);
   if (!valid) return out;
   absl::StrAppend(&out, "action: ", std::string(core::ActionName(v.action)), "\n");
   absl::StrAppend(&out, "repeat mode: ", v.repeat_mode, ", timeout: ",

@@ -63,6 +63,12 @@ struct ReportSettings {
 };
 
 // A whole request's verdict. `request` is the text `d` was decoded from.
+// With facts: each instance of the request, whether it can run it and why
+// not: `"instances": [{"id", "field", "can_run", "reasons"}]`, and as text
+// lines "  i-a (InstanceId.1): cannot run: <reason>; <reason>".
+std::string InstancesJson(const std::vector<rules::InstanceReadiness>& instances);
+std::string InstancesText(const std::vector<rules::InstanceReadiness>& instances);
+
 std::string RequestJson(const rules::DecodedRequest& d, const rules::Verdict& v,
                         const ReportSettings& s);
 std::string RequestText(std::string_view request, const rules::DecodedRequest& d,

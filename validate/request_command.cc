@@ -11,6 +11,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "facts/facts_json.h"
+#include "facts/indexed_facts.h"
 #include "rules/request_decode.h"
 #include "rules/validate.h"
 #include "schedule/tzdb_zone_provider.h"
@@ -134,7 +136,7 @@ int Batch(const Settings& s, std::FILE* in, std::FILE* out) {
 int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
   std::string problem;
   std::optional<Flags> flags =
-      ParseFlags(args, {"action", "format", "now", "zone", "created", "next", "limits"},
+      ParseFlags(args, {"action", "facts", "format", "now", "zone", "created", "next", "limits"},
                  {"batch", "fail-fast"}, &problem);
   if (!flags) return Usage(problem);
   auto& f = flags->values;
@@ -173,6 +175,21 @@ int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
   }
   if (f.count("limits") && !ApplyLimits(f["limits"], &s.options.limits, &problem)) {
     return Usage(problem);
+  }
+  // The facts (SPEC 12): a file that cannot be read or decoded is a usage
+  // error, with the offset and path of what is wrong.
+  std::optional<facts::IndexedFacts> known_facts;
+  if (f.count("facts")) {
+    const std::optional<std::string> facts_text = ReadInput(f["facts"], in, &problem);
+    if (!facts_text) return Usage("--facts: " + problem);
+    facts::FactsDecode decoded = facts::DecodeFacts(*facts_text);
+    if (decoded.error) {
+      return Usage(absl::StrCat("--facts ", f["facts"], ": ",
+                                decoded.error->path.empty() ? "" : decoded.error->path + " ",
+                                "at byte ", decoded.error->offset, ": ", decoded.error->detail));
+    }
+    known_facts.emplace(std::move(decoded.facts));
+    s.options.facts = &*known_facts;
   }
   if (f.count("batch")) {
     if (!flags->positional.empty()) return Usage("--batch reads stdin only");

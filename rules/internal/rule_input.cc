@@ -6,6 +6,7 @@
 #include "core/ascii.h"
 #include "core/base64.h"
 #include "core/utf8.h"
+#include "facts/indexed_facts.h"
 #include "rules/internal/shared_rules.h"
 
 namespace runcheck {
@@ -44,6 +45,17 @@ void Interpret(const Request& r, const ValidateOptions& options, const ActionTra
   if (Given(r.frequency)) x.repeat_mode = "Period";
 
   if (!traits.stored_timeout) x.timeout = 60;
+  // A stored command's or task's Timeout, when the facts know it (SPEC 11).
+  const facts::IndexedFacts* f = options.facts;
+  const std::string_view region = r.region_id.value_or("");
+  const facts::Command* command = nullptr;
+  const facts::Invocation* invocation = nullptr;
+  if (f != nullptr && Given(r.command_id)) command = f->FindCommand(*r.command_id, region);
+  if (f != nullptr && Given(r.invoke_id)) invocation = f->FindInvocation(*r.invoke_id, region);
+  if (traits.stored_timeout && command != nullptr && command->timeout) x.timeout = *command->timeout;
+  if (traits.stored_timeout && invocation != nullptr && invocation->timeout) {
+    x.timeout = *invocation->timeout;
+  }
   if (Given(r.timeout)) {
     int64_t t = 0;
     x.timeout_problem = TimeoutProblem(*r.timeout, limits, &t);
@@ -55,6 +67,11 @@ void Interpret(const Request& r, const ValidateOptions& options, const ActionTra
     }
   }
 
+  // The content limit: 18 KiB for a kept command, else 24 (RunCommand's
+  // KeepCommand; a task's, when the facts know it).
+  bool kept = traits.content_limit_kept || !x.keep_valid || x.keep;
+  if (invocation != nullptr && invocation->keep_command) kept = *invocation->keep_command;
+  x.content_limit = kept ? limits.max_content_bytes_kept : limits.max_content_bytes_unkept;
   if (Given(r.command_content) && !traits.ignores_content) {
     const std::string_view c = *r.command_content;
     if (x.base64) {
@@ -85,6 +102,12 @@ void Interpret(const Request& r, const ValidateOptions& options, const ActionTra
   }
 }
 
+AgentRequirement AgentFor(const RuleInput& in) {
+  AgentRequirement agent = RequiredAgent(in.r, in.x, in.verdict.schedule);
+  if (in.x.traits->action_agent != nullptr) in.x.traits->action_agent(in.r, agent);
+  return agent;
+}
+
 Verdict RunRuleSet(const Rule<RuleInput>& rules, const ActionTraits& traits,
                    const Request& request, const ValidateOptions& options, core::Action action,
                    const std::vector<CodeRename>* renames) {
@@ -99,7 +122,7 @@ Verdict RunRuleSet(const Rule<RuleInput>& rules, const ActionTraits& traits,
   verdict.enable_parameter = x.enable;
   verdict.keep_command = x.keep;
   verdict.base64_content = x.base64;
-  verdict.agent = RequiredAgent(request, x, verdict.schedule);
+  verdict.agent = AgentFor(RuleInput{request, x, options, verdict});
   if (!verdict.findings.ok()) verdict.schedule.reset();
   return verdict;
 }

@@ -59,6 +59,9 @@ struct ActionTraits {
   bool ignores_content = false;
   // The key codes of Parameters (ModifyInvocationAttribute's own).
   params::KeyCodes key_codes;
+  // The agent the action itself needs beyond the request's features
+  // (SendFile; ModifyInvocationAttribute when it changes the task).
+  void (*action_agent)(const Request& r, AgentRequirement& agent) = nullptr;
 };
 
 // What the request means, worked out once before the rules report. Holds the
@@ -79,6 +82,7 @@ struct Interpreted {
   bool repeat_mode_valid = true;
 
   std::optional<int64_t> timeout;      // effective, when valid and known
+  int64_t content_limit = 0;           // CommandContent's, as Base64
   std::optional<Problem> timeout_problem;
   bool timeout_raised = false;
 
@@ -100,6 +104,10 @@ struct RuleInput {
 
 void Interpret(const Request& r, const ValidateOptions& options, const ActionTraits& traits,
                Interpreted& x);
+
+// The oldest agent the request needs: its features (SPEC 6.9) and the
+// action's own.
+AgentRequirement AgentFor(const RuleInput& in);
 
 // Runs `rules` over `request` as `action` (codes renamed by `renames`) and
 // fills the verdict's meaning from what Interpret worked out.

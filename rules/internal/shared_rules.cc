@@ -208,10 +208,7 @@ SharedRule CommandContentRule(bool required) {
       ctx.Report(*x.content_error, "CommandContent");
       return;  // the size and template rules need the decoded content
     }
-    const core::Limits& limits = ctx.limits();
-    const int64_t max = (x.traits->content_limit_kept || !x.keep_valid || x.keep)
-                            ? limits.max_content_bytes_kept
-                            : limits.max_content_bytes_unkept;
+    const int64_t max = x.content_limit;
     int64_t size = 0;
     std::string_view how;
     if (x.traits->size_adds_parameters_text) {
@@ -227,7 +224,8 @@ SharedRule CommandContentRule(bool required) {
     if (size > max) {
       ctx.Report(core::Code::kCmdContentExceedLimit, "CommandContent", std::nullopt,
                  core::Concat({"the content is ", std::to_string(size), how, "; the limit is ",
-                               std::to_string(max)}));
+                               std::to_string(max)}),
+                 std::to_string(max / 1024));
     }
     if (x.scan) ctx.Merge(std::move(in.x.scan->findings));
   };
@@ -332,12 +330,13 @@ SharedRule ParametersTextSizeRule() {
   return [](const In& in, RuleContext& ctx) {
     if (!Given(in.r.parameters) || Given(in.r.command_content)) return;
     const int64_t size = static_cast<int64_t>(in.r.parameters->size());
-    const int64_t max = ctx.limits().max_content_bytes_kept;
+    const int64_t max = in.x.content_limit;
     if (size > max) {
       ctx.Report(core::Code::kCmdContentExceedLimit, "Parameters",
                  core::Span{static_cast<size_t>(max), static_cast<size_t>(size - max)},
                  "the Parameters text alone is " + std::to_string(size) +
-                     " bytes; with the command's content the limit is " + std::to_string(max));
+                     " bytes; with the command's content the limit is " + std::to_string(max),
+                 std::to_string(max / 1024));
     }
   };
 }
@@ -402,7 +401,8 @@ SharedRule InstanceIdRule(InstanceIdOptions options) {
     if (ids.size() > max) {
       ctx.Report(core::Code::kInstanceIdsExceedLimit, "InstanceId", std::nullopt,
                  std::to_string(ids.size()) + " instances; the limit is " +
-                     std::to_string(max));
+                     std::to_string(max),
+                 std::to_string(max));
     }
     static const ValueCheck kText = Utf8NoNul(core::Code::kInvalidRequestMalformed);
     for (const ListEntry& e : r.instance_ids) {
