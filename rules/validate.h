@@ -17,6 +17,18 @@
 //
 // Every violation carries the action (core::Violation::action), so its
 // status and message are the action's own (core/catalog.h, DescribeFor).
+//
+// Group B (SPEC 12): with ValidateOptions::facts, every group-B code of the
+// action is decided from the snapshot after all of group A, in the action's
+// parameter order (region and quota rules on RegionId, the command's on
+// CommandId and Parameters, the task's on InvokeId, instances on each
+// InstanceId.N in index order, then ClientToken, OssOutputDelivery,
+// ResourceTag as the table orders them), and Verdict::instances says per
+// instance whether it can run the request. A rule whose fact is unknown does
+// not run; the README's "Facts" table lists which fact decides which code.
+// Facts also feed two group-A rules, as SPEC 11 says: a stored command's or
+// task's Timeout is what the Frequency is compared with, and a task that did
+// not keep its command takes 24 KiB of content (18 while unknown).
 // An eighth action is its parameter table (rules/parameter_table.h), its
 // rule set and a line here.
 //

@@ -8,11 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "facts/facts_json.h"
+#include "facts/indexed_facts.h"
 #include "gtest/gtest.h"
 #include "params/parameters.h"
 #include "params/template.h"
 #include "rules/request_decode.h"
 #include "rules/run_command.h"
+#include "rules/validate.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 #include "validate/report.h"
@@ -164,6 +167,44 @@ TEST(BoundsTest, TenThousandListEntriesInReverse) {
     ASSERT_EQ(*d.request.tags[i].key, "k" + std::to_string(i + 1));
     ASSERT_EQ(*d.request.tags[i].value, "v" + std::to_string(i + 1));
   }
+}
+
+// A snapshot of 10,000 instances (SPEC 12), as the JSON form brings it: a
+// request of 100 instances is checked against it by lookups, and a
+// ResourceTag request scans it once.
+TEST(BoundsTest, TenThousandInstancesInTheFacts) {
+  std::string json = "{\"instances\": [";
+  for (int i = 0; i < 10000; ++i) {
+    json += (i ? ", " : "") + std::string("{\"id\": \"i-") + std::to_string(i) +
+            "\", \"region\": \"r\", \"os\": \"linux\", \"agent_version\": \"" +
+            (i % 2 ? "2.2.3.100" : "2.2.3.541") + "\", \"tags\": [{\"key\": \"n\", \"value\": \"" +
+            std::to_string(i) + "\"}]}";
+  }
+  json += "]}";
+  facts::FactsDecode decoded = facts::DecodeFacts(json);
+  ASSERT_FALSE(decoded.error.has_value()) << decoded.error->detail;
+  const facts::IndexedFacts indexed(std::move(decoded.facts));
+  std::string request = "RegionId=r&Type=RunShellScript&CommandContent=ls&Frequency=rate(1h)";
+  for (int i = 1; i <= 100; ++i) {
+    request += "&InstanceId." + std::to_string(i) + "=i-" + std::to_string(i == 100 ? 20000 : 9899 + i);
+  }
+  rules::ValidateOptions o;
+  o.now = 1798761600;
+  o.facts = &indexed;
+  const rules::Verdict v = rules::Validate(rules::DecodeRequest(request).request, o);
+  ASSERT_EQ(v.instances.size(), 100u);
+  // i-9900..i-9998: the 49 odd ones have an old agent; i-20000 does not exist.
+  ASSERT_EQ(v.findings.violations.size(), 49u + 1u);
+  EXPECT_EQ(v.findings.violations[0].code, core::Code::kClientNeedUpgrade);
+  EXPECT_EQ(v.findings.violations[0].field, "InstanceId.2");
+  EXPECT_EQ(v.findings.violations.back().code, core::Code::kInvalidInstanceNotFound);
+  EXPECT_EQ(v.findings.violations.back().field, "InstanceId.100");
+  const rules::Verdict tags = rules::Validate(
+      rules::DecodeRequest("RegionId=r&Type=RunShellScript&CommandContent=ls"
+                           "&ResourceTag.1.Key=n&ResourceTag.1.Value=9999")
+          .request,
+      o);
+  EXPECT_TRUE(tags.findings.ok());
 }
 
 TEST(BoundsTest, DeeplyNestedJson) {

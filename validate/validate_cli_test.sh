@@ -184,5 +184,26 @@ out=$(printf 'RegionId=r&InvokeId=t&CommandContent=%s' "$(head -c 20000 /dev/zer
       | "$bin" --action=ModifyInvocationAttribute -)
 check "message with the limit filled in" 1 "$(printf '%s\n' "$out" | grep -c 'exceeds the limit of 18 KB characters')"
 
+# --facts (SPEC 12): group B and the per-instance verdict; a bad facts file
+# is a usage error naming the path and offset.
+facts="${TEST_SRCDIR}/runcheck/examples/facts.json"
+out=$("$bin" --now=$now --facts "$facts" "$ex/request.json"); rc=$?
+check "facts exit" 1 "$rc"
+check "facts upgrade" 1 "$(printf '%s\n' "$out" | grep -c '^  ClientNeedUpgrade (HTTP 400) InstanceId.2:')"
+check "facts instance can run" 1 "$(printf '%s\n' "$out" | grep -c '^  i-bp185dy2o3o6neg0001 (InstanceId.1): can run$')"
+check "facts instance cannot" 1 "$(printf '%s\n' "$out" | grep -c '^  i-bp185dy2o3o6neg0002 (InstanceId.2): cannot run: ')"
+out=$("$bin" --now=$now --facts "$facts" --format=json "$ex/request.json")
+check "facts json instances" 1 "$(printf '%s\n' "$out" | grep -c '"instances": \[{"id": "i-bp185dy2o3o6neg0001", "field": "InstanceId.1", "can_run": true, "reasons": \[\]}')"
+out=$(printf 'RegionId=cn-hangzhou&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-nope' | "$bin" --now=$now --facts "$facts" --format=json -)
+check "facts not found" 1 "$(printf '%s\n' "$out" | grep -c '"code": "InvalidInstance.NotFound", "http_status": 404, "field": "InstanceId.1"')"
+out=$(printf 'RegionId=cn-hangzhou&Type=RunShellScript&CommandContent=ls&InstanceId.1=i-nope' | "$bin" --now=$now -)
+check "without facts, group A only" 0 "$?"
+bad=$(mktemp); printf '{"instances": [{"id": "i", "region": "r", "os": "mac"}]}' > "$bad"
+err=$("$bin" --facts "$bad" "$ex/request.json" 2>&1 >/dev/null); rc=$?
+check "bad facts exit" 2 "$rc"
+check "bad facts path and offset" 1 "$(printf '%s\n' "$err" | grep -c 'instances\[0\].os at byte 48')"
+"$bin" --facts /no/such/facts "$ex/request.json" 2>/dev/null; check "missing facts exit" 2 "$?"
+rm -f "$bad"
+
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"

@@ -103,7 +103,8 @@ void Interpret(const Request& r, const ValidateOptions& options, const ActionTra
 }
 
 AgentRequirement AgentFor(const RuleInput& in) {
-  AgentRequirement agent = RequiredAgent(in.r, in.x, in.verdict.schedule);
+  AgentRequirement agent =
+      RequiredAgent(in.r, in.x, in.verdict.schedule ? in.verdict.schedule : in.x.frequency_form);
   if (in.x.traits->action_agent != nullptr) in.x.traits->action_agent(in.r, agent);
   return agent;
 }

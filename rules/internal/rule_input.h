@@ -91,6 +91,10 @@ struct Interpreted {
   std::optional<Problem> content_error;
   std::optional<params::TemplateScan> scan;          // when EnableParameter
   std::optional<params::ParametersCheck> parameters; // when given (+ enabled)
+  // The Frequency's form when it parses but breaks a request-level rule
+  // (the "future", interval or Timeout rules): the agent it needs does not
+  // depend on those (set by the Frequency rule).
+  std::optional<schedule::Schedule> frequency_form;
 };
 
 struct RuleInput {

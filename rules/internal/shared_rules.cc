@@ -300,6 +300,12 @@ SharedRule FrequencyRule() {
     f.limits = ctx.limits();
     f.dst = in.options.dst;
     schedule::FrequencyResult result = schedule::ParseFrequency(*in.r.frequency, f);
+    if (!result.schedule) {
+      // Its form alone, for the agent it needs.
+      f.now.reset();
+      f.timeout_seconds.reset();
+      in.x.frequency_form = schedule::ParseFrequency(*in.r.frequency, f).schedule;
+    }
     in.verdict.schedule = std::move(result.schedule);
     ctx.Merge(std::move(result.findings));
   };

@@ -50,9 +50,10 @@ SharedRule TimedRule();
 // Frequency parse (schedule/frequency.h) against the effective Timeout.
 SharedRule FrequencyRule();
 SharedRule ParametersRule();
-// A Parameters text alone over the content limit (kept command, 18 KiB),
-// when no CommandContent is given to count it with (SPEC 11: a limit the
-// request alone breaks is group A): CmdContent.ExceedLimit on Parameters.
+// A Parameters text alone over the content limit (Interpreted::content_limit:
+// 18 KiB, or the task's 24 KiB), when no CommandContent is given to count it
+// with (SPEC 11: a limit the request alone breaks is group A):
+// CmdContent.ExceedLimit on Parameters.
 SharedRule ParametersTextSizeRule();
 SharedRule KeepCommandRule();
 SharedRule ContentEncodingRule();
