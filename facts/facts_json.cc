@@ -129,15 +129,28 @@ class Reader {
 template <typename T>
 using EntryReader = std::function<void(Reader&, size_t, const std::string&, T&)>;
 
-// A list member of entries read by `read`.
+// A list member of entries read by `read`. With `identity`, two entries of
+// the same identity are an error (a snapshot cannot say two things about one
+// instance, command, ...).
 template <typename T>
 void List(Reader& r, const JsonItem& item, size_t index, const std::string& path,
-          std::optional<std::vector<T>>* out, const EntryReader<T>& read) {
+          std::optional<std::vector<T>>* out, const EntryReader<T>& read,
+          const std::string& (*identity)(const T&) = nullptr) {
   auto& list = out->emplace();
-  r.Elements(item, index, path, [&](const JsonItem&, size_t i, const std::string& at) {
-    read(r, i, at, list.emplace_back());
+  std::set<std::string> seen;
+  r.Elements(item, index, path, [&](const JsonItem& e, size_t i, const std::string& at) {
+    T& entry = list.emplace_back();
+    read(r, i, at, entry);
+    if (identity != nullptr && !r.failed() && !seen.insert(identity(entry)).second) {
+      r.Fail(e, at, "repeats an earlier entry's identity \"" + identity(entry) + "\"");
+    }
   });
 }
+
+template <typename T>
+const std::string& IdOf(const T& e) { return e.id; }
+const std::string& NameOf(const Bucket& e) { return e.name; }
+const std::string& TokenOf(const ClientToken& e) { return e.token; }
 
 void ReadRegion(Reader& r, size_t i, const std::string& path, Region& e) {
   r.Members(i, path, {"id", "actions"}, {"id"},
@@ -265,18 +278,20 @@ FactsDecode DecodeFacts(std::string_view json) {
             {"regions", "instances", "resource_groups", "quotas", "commands", "invocations",
              "buckets", "client_tokens"},
             {}, [&](std::string_view k, const JsonItem& v, size_t vi, const std::string& at) {
-              if (k == "regions") List<Region>(r, v, vi, at, &f.regions, ReadRegion);
-              if (k == "instances") List<Instance>(r, v, vi, at, &f.instances, ReadInstance);
+              if (k == "regions") List<Region>(r, v, vi, at, &f.regions, ReadRegion, IdOf);
+              if (k == "instances") {
+                List<Instance>(r, v, vi, at, &f.instances, ReadInstance, IdOf);
+              }
               if (k == "resource_groups") {
-                List<ResourceGroup>(r, v, vi, at, &f.resource_groups, ReadResourceGroup);
+                List<ResourceGroup>(r, v, vi, at, &f.resource_groups, ReadResourceGroup, IdOf);
               }
-              if (k == "commands") List<Command>(r, v, vi, at, &f.commands, ReadCommand);
+              if (k == "commands") List<Command>(r, v, vi, at, &f.commands, ReadCommand, IdOf);
               if (k == "invocations") {
-                List<Invocation>(r, v, vi, at, &f.invocations, ReadInvocation);
+                List<Invocation>(r, v, vi, at, &f.invocations, ReadInvocation, IdOf);
               }
-              if (k == "buckets") List<Bucket>(r, v, vi, at, &f.buckets, ReadBucket);
+              if (k == "buckets") List<Bucket>(r, v, vi, at, &f.buckets, ReadBucket, NameOf);
               if (k == "client_tokens") {
-                List<ClientToken>(r, v, vi, at, &f.client_tokens, ReadClientToken);
+                List<ClientToken>(r, v, vi, at, &f.client_tokens, ReadClientToken, TokenOf);
               }
               if (k == "quotas") {
                 Quotas& q = f.quotas.emplace();

@@ -29,7 +29,7 @@
 //
 // Strict: a member of the wrong JSON type, an unknown member (a typo would
 // otherwise turn a fact into "unknown"), a repeated member, an entry without
-// its identity, an `os` other than linux/windows, a negative or fractional
+// its identity, two entries of one list with the same identity, an `os` other than linux/windows, a negative or fractional
 // count, and broken JSON are errors, with the byte offset and the path
 // (`instances[2].agent_version`). `null` is "unknown", as if absent.
 //

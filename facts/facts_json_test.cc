@@ -81,6 +81,9 @@ TEST(FactsJsonTest, BadFactsAreErrorsWithOffsetAndPath) {
        "buckets[0].writable"},
       {"{\"instances\": [{\"id\": \"i\", \"region\": \"r\", \"tags\": [{\"value\": \"v\"}]}]}", 51,
        "instances[0].tags[0]"},
+      // The same instance twice, even in two regions, is no snapshot.
+      {"{\"instances\": [{\"id\": \"i\", \"region\": \"a\"}, {\"id\": \"i\", \"region\": \"b\"}]}", 43,
+       "instances[1]"},
   };
   for (const Bad& b : kBad) {
     SCOPED_TRACE(b.text);

@@ -84,24 +84,6 @@ std::optional<params::TemplateScan> ScanStored(const facts::Command& c, const co
   return params::ScanTemplate(*decoded, limits);
 }
 
-// Whether dotted version `a` is older than `b` (number by number).
-bool IsOlder(std::string_view a, std::string_view b) {
-  auto next = [](std::string_view& v) {
-    uint64_t n = 0;
-    while (!v.empty() && v[0] != '.') {
-      if (v[0] >= '0' && v[0] <= '9') n = n * 10 + static_cast<uint64_t>(v[0] - '0');
-      v.remove_prefix(1);
-    }
-    if (!v.empty()) v.remove_prefix(1);
-    return n;
-  };
-  while (!a.empty() || !b.empty()) {
-    const uint64_t x = next(a), y = next(b);
-    if (x != y) return x < y;
-  }
-  return false;
-}
-
 // The first reason of `agent` that instance version `have` on `os` is older
 // than, if any.
 const AgentReason* FirstUnmet(const AgentRequirement& agent, facts::Os os, std::string_view have) {

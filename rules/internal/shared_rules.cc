@@ -587,18 +587,22 @@ AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
 
 namespace {
 
-// The next number of a dotted version, consumed with its dot.
+// The next number of a dotted version, consumed with its dot: its digits
+// (others skipped), saturating far above any real version.
 uint64_t NextNumber(std::string_view& v) {
   uint64_t n = 0;
   while (!v.empty() && v[0] != '.') {
-    n = n * 10 + static_cast<uint64_t>(v[0] - '0');
+    if (v[0] >= '0' && v[0] <= '9' && n < (uint64_t{1} << 40)) {
+      n = n * 10 + static_cast<uint64_t>(v[0] - '0');
+    }
     v.remove_prefix(1);
   }
   if (!v.empty()) v.remove_prefix(1);
   return n;
 }
 
-// Whether dotted version `a` is older than `b`.
+}  // namespace
+
 bool IsOlder(std::string_view a, std::string_view b) {
   while (!a.empty() || !b.empty()) {
     const uint64_t x = NextNumber(a), y = NextNumber(b);
@@ -606,8 +610,6 @@ bool IsOlder(std::string_view a, std::string_view b) {
   }
   return false;
 }
-
-}  // namespace
 
 void AddAgentReason(const AgentReason& reason, AgentRequirement& agent) {
   agent.reasons.push_back(reason);

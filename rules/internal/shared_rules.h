@@ -100,6 +100,10 @@ std::optional<Problem> TimeoutProblem(std::string_view t, const core::Limits& li
 // The agent features of SPEC 6.9 a request uses, by level.
 AgentRequirement RequiredAgent(const Request& r, const Interpreted& x,
                                const std::optional<schedule::Schedule>& frequency);
+// Whether dotted version `a` ("2.2.3.100") is older than `b`, number by
+// number (a missing number is 0; other characters are skipped).
+bool IsOlder(std::string_view a, std::string_view b);
+
 // Adds `reason` to `agent`, raising its versions to the reason's where
 // those are later (versions compare number by number).
 void AddAgentReason(const AgentReason& reason, AgentRequirement& agent);
