@@ -2,9 +2,11 @@
 and a replay test that feeds every file of its corpus to the same
 LLVMFuzzerTestOneInput in the normal test suite."""
 
+load("//tools:cc_defs.bzl", "cc_binary", "cc_test")
+
 def runcheck_fuzzer(name, srcs, deps, corpus, testonly = False):
     srcs = srcs + ["fuzz_check.h"]
-    native.cc_binary(
+    cc_binary(
         name = name,
         srcs = srcs,
         deps = deps,
@@ -12,10 +14,10 @@ def runcheck_fuzzer(name, srcs, deps, corpus, testonly = False):
         tags = ["manual", "fuzzer"],
         testonly = testonly,
     )
-    native.cc_test(
+    cc_test(
         name = name + "_replay",
         srcs = srcs + ["replay_main.cc"],
-        deps = deps,
+        deps = deps + ["@bazel_tools//tools/cpp/runfiles"],
         data = native.glob([corpus + "/**"]),
         args = ["fuzz/" + corpus],
     )

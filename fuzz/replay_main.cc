@@ -14,12 +14,27 @@
 #include <string>
 #include <vector>
 
+#include "tools/cpp/runfiles/runfiles.h"
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
 int main(int argc, char** argv) {
+  // A corpus path is relative to runcheck's root: the working directory when
+  // runcheck is the main workspace, else found through the runfiles (a
+  // workspace that depends on runcheck runs @runcheck//fuzz:..._replay).
+  std::string error;
+  std::unique_ptr<bazel::tools::cpp::runfiles::Runfiles> runfiles(
+      bazel::tools::cpp::runfiles::Runfiles::Create(argv[0], &error));
   std::vector<std::filesystem::path> files;
   for (int i = 1; i < argc; ++i) {
-    const std::filesystem::path p(argv[i]);
+    std::filesystem::path p(argv[i]);
+    if (!std::filesystem::exists(p) && runfiles != nullptr) {
+      p = runfiles->Rlocation("runcheck/" + std::string(argv[i]));
+    }
+    if (!std::filesystem::exists(p)) {
+      std::fprintf(stderr, "replay: no corpus at %s\n", argv[i]);
+      return 1;
+    }
     if (std::filesystem::is_directory(p)) {
       for (const auto& e : std::filesystem::recursive_directory_iterator(p)) {
         if (e.is_regular_file()) files.push_back(e.path());
