@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "schedule/civil.h"
 #include "schedule/cron.h"
+#include "schedule/internal/never_fires.h"
 #include "schedule/internal/schedule_builder.h"
 #include "schedule/internal/zone_token.h"
 
@@ -364,7 +365,7 @@ class Parser {
              absl::StrCat("the year field names years before ", now_year));
       }
     }
-    if (!CheckFiresAfterNow()) return;
+    if (!CheckFiresAfterNow(&f, now_local)) return;
     WarnDst(f, z, fields_end);
     const int64_t floor = opt_.limits.min_cron_interval_seconds;
     const int64_t need = std::max(floor, opt_.timeout_seconds.value_or(0));
@@ -432,12 +433,17 @@ class Parser {
     }
   }
 
-  bool CheckFiresAfterNow() {
+  // `cron`: its fields and now on its zone's clock, for the structural
+  // reason (schedule/internal/never_fires.h).
+  bool CheckFiresAfterNow(const CronFields* cron = nullptr, int64_t now_local = 0) {
     if (!opt_.now || !result_.schedule) return true;
     if (!result_.schedule->Next(*opt_.now)) {
       Fail(0, text_.size(),
-           "the schedule never fires after now (no time up to 2099-12-31 "
-           "matches every field)");
+           cron != nullptr
+               ? "the schedule never fires after now: " +
+                     internal::NeverFiresReason(*cron, now_local)
+               : std::string("the schedule never fires after now (no time up to 2099-12-31 "
+                             "matches every field)"));
       result_.schedule.reset();
       return false;
     }

@@ -94,6 +94,38 @@ TEST(FrequencyTest, InvalidWithSpan) {
   }
 }
 
+// Why a schedule never fires is reasoned from its fields (issue 15): the
+// detail names the structural cause, at the whole expression.
+TEST(FrequencyTest, NeverFiresSaysWhy) {
+  struct Why {
+    const char* expr;
+    const char* reason;  // in the detail
+  };
+  const Why kWhy[] = {
+      {"0 0 0 31 2,4,6 ?", "no month the month field selects has a 31st day"},
+      {"0 0 0 30 2 ?", "has a 30th day"},
+      {"0 0 0 29 2 ? 2027,2029-2031", "February has a 29th only in leap years, and none of the "
+                                     "years from 2026 the year field selects is one"},
+      {"0 0 0 ? 2 MON#5 2027", "February 2027 has no 5th Monday"},
+      {"0 0 0 ? 2 MON#5 2027,2029", "no month the fields select has a 5th Monday"},
+      {"0 0 0 1 1 ? 2026", "the last time that matches every field is 2026-01-01 00:00:00"},
+      // An interval schedule skips what falls in a spring-forward gap.
+      {"0 */30 2 8 3 ? 2026 America/New_York", "skipped daylight-saving hour"},
+  };
+  FrequencyOptions o = Options();
+  o.now = Utc(2026, 1, 2, 0);
+  for (const Why& w : kWhy) {
+    SCOPED_TRACE(w.expr);
+    const FrequencyResult r = ParseFrequency(w.expr, o);
+    ASSERT_EQ(r.findings.violations.size(), 1u);
+    const core::Violation& v = r.findings.violations[0];
+    EXPECT_EQ(v.code, core::Code::kInvalidParamFrequency);
+    ASSERT_TRUE(v.span.has_value());
+    EXPECT_EQ(v.span->offset, 0u);
+    EXPECT_NE(v.detail.find(w.reason), std::string::npos) << v.detail;
+  }
+}
+
 TEST(FrequencyTest, ZoneHintsNameTheRightSpelling) {
   // The hint is the contract here: it must carry the corrected token.
   for (const char* text : {"0 0 0 * * ? GMT+08:00", "0 0 0 * * ? UTC+8",
