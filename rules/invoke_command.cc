@@ -41,6 +41,7 @@ const Rule<RuleInput>& InvokeCommandRules() {
       RegionFacts(),
       InvocationQuotaFacts(),
       CommandFacts(),
+      StoredCommandContentFacts(),
       InstanceFacts({Code::kInvalidInstanceNotFound, Code::kInvalidInstanceNotMatch,
                      /*agent=*/true}),
       ResourceGroupFacts(),

@@ -300,6 +300,21 @@ SharedRule CommandFacts() {
   };
 }
 
+SharedRule StoredCommandContentFacts() {
+  return [](const In& in, RuleContext& ctx) {
+    const facts::Command* c = StoredCommand(in);
+    if (c == nullptr || !c->enable_parameter.value_or(false)) return;
+    std::string decoded;
+    const std::optional<params::TemplateScan> scan = ScanStored(*c, ctx.limits(), &decoded);
+    if (!scan) return;
+    for (const core::Violation& v : scan->findings.violations) {
+      if (v.code == Code::kParameterStoreInvalidParameters) {
+        ctx.Report(v.code, "CommandId", std::nullopt, "the command's content: " + v.detail);
+      }
+    }
+  };
+}
+
 SharedRule StoredCommandParameterFacts() {
   return [](const In& in, RuleContext& ctx) {
     const facts::Command* c = StoredCommand(in);
@@ -307,14 +322,6 @@ SharedRule StoredCommandParameterFacts() {
     std::string decoded;
     std::optional<params::TemplateScan> scan;
     if (c->enable_parameter.value_or(false)) scan = ScanStored(*c, ctx.limits(), &decoded);
-    if (scan) {
-      for (const core::Violation& v : scan->findings.violations) {
-        if (v.code == Code::kParameterStoreInvalidParameters) {
-          ctx.Report(v.code, "CommandId", std::nullopt,
-                     "the command's content: " + v.detail);
-        }
-      }
-    }
     const bool given = Given(in.r.parameters);
     if (given && c->enable_parameter && !*c->enable_parameter) {
       ctx.Report(Code::kParameterDisabled, "Parameters", std::nullopt,

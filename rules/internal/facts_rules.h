@@ -46,10 +46,12 @@ SharedRule InstanceFacts(InstanceFactsOptions options);
 SharedRule ResourceTagFacts();
 // CommandId: InvalidCmdId.NotFound.
 SharedRule CommandFacts();
-// InvokeCommand's rules that need the stored command: ParameterStore.
-// InvalidParameters (on CommandId), Parameter.Disabled, .NotMatched,
-// .MissingValue and CmdContent.ExceedLimit (Parameters),
-// WindowsPasswordName.Missed, InvalidInstance.NotMatch (a container).
+// InvokeCommand's rules that need the stored command: its content's
+// parameter-store references (ParameterStore.InvalidParameters, on
+// CommandId); Parameter.Disabled, .NotMatched, .MissingValue and
+// CmdContent.ExceedLimit (Parameters); WindowsPasswordName.Missed and
+// InvalidInstance.NotMatch for a container (the type rule).
+SharedRule StoredCommandContentFacts();
 SharedRule StoredCommandParameterFacts();
 SharedRule StoredCommandTypeFacts();
 // ModifyCommand's Name of a published command: CmdName.Readonly.
