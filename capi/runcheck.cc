@@ -14,6 +14,7 @@
 
 #include "core/action.h"
 #include "core/catalog.h"
+#include "core/version.h"
 #include "core/violation.h"
 #include "params/parameters.h"
 #include "params/render.h"
@@ -25,7 +26,6 @@
 
 namespace {
 
-constexpr char kLibraryVersion[] = "0.7.0";
 
 // The C constants are the C++ enumerators' values.
 static_assert(static_cast<int>(runcheck::params::Quoting::kRaw) == RUNCHECK_QUOTING_RAW &&
@@ -228,7 +228,7 @@ extern "C" {
 
 int runcheck_c_api_version(void) { return RUNCHECK_C_API_VERSION; }
 
-const char* runcheck_library_version(void) { return kLibraryVersion; }
+const char* runcheck_library_version(void) { return runcheck::core::kVersion; }
 
 void runcheck_frequency_options_init(runcheck_frequency_options* options) {
   InitOptions(options);

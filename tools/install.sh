@@ -41,7 +41,7 @@ work=$(mktemp -d)
 (cd "$work" && printf '%s\nsave\nend\n' "$mri" | ar -M)
 api_major=$(sed -nE 's/^#define RUNCHECK_ABI_VERSION ([0-9]+).*/\1/p' capi/runcheck.h)
 api_version=$(sed -nE 's/^#define RUNCHECK_C_API_VERSION ([0-9]+).*/\1/p' capi/runcheck.h)
-release=$(sed -nE 's/^constexpr char kLibraryVersion\[\] = "([^"]+)";/\1/p' capi/runcheck.cc)
+release=$(sed -nE 's/^inline constexpr char kVersion\[\] = "([^"]+)";/\1/p' core/version.h)
 
 mkdir -p "${prefix}/lib/pkgconfig" "${prefix}/include/runcheck"
 install -m 0755 "${bin}/capi/libruncheck.so.${api_major}" "${prefix}/lib/libruncheck.so.${api_major}"

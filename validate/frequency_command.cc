@@ -1,5 +1,6 @@
 #include "validate/frequency_command.h"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,7 +94,8 @@ int Batch(std::FILE* in, std::FILE* out) {
 int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
   std::string problem;
   std::optional<Flags> flags = ParseFlags(
-      args, {"format", "zone", "now", "timeout", "created", "next"}, {"batch"}, &problem);
+      args, {"format", "zone", "now", "timeout", "created", "next", "previous"}, {"batch"},
+      &problem);
   if (!flags) return Usage(problem);
   auto& v = flags->values;
   if (v.count("batch")) {
@@ -131,13 +133,32 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
   if (v.count("next") && (!absl::SimpleAtoi(v["next"], &next) || next < 0 || next > 10000)) {
     return Usage("--next takes a number from 0 to 10000");
   }
+  int previous = 0;
+  if (v.count("previous") &&
+      (!absl::SimpleAtoi(v["previous"], &previous) || previous < 0 || previous > 10000)) {
+    return Usage("--previous takes a number from 0 to 10000");
+  }
   bool json = false;
   if (v.count("format")) {
     if (v["format"] != "json" && v["format"] != "text") return Usage("--format is json or text");
     json = v["format"] == "json";
   }
-  const std::string& text = flags->positional[0];
+  // `-`: the expression is stdin (one line; a trailing newline is dropped).
+  std::string text = flags->positional[0];
+  if (text == "-") {
+    const std::optional<std::string> read = ReadInput("-", in, &problem);
+    if (!read) return Usage(problem);
+    text = *read;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  }
   const FrequencyResult r = schedule::ParseFrequency(text, opt);
+  std::vector<int64_t> earlier;
+  if (r.schedule) {
+    for (auto it = r.schedule->Backward(*opt.now, std::numeric_limits<int64_t>::min(), previous);
+         std::optional<int64_t> t = it.Next();) {
+      earlier.push_back(*t);
+    }
+  }
   std::string result;
   if (json) {
     result = absl::StrCat("{", FindingsJson(r.findings));
@@ -146,6 +167,11 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
       absl::StrAppend(&result, ", \"schedule\": ", JsonString(s.ToString()), ", \"class\": ",
                       s.fixed_time() ? "\"fixed-time\"" : "\"interval\"", ", \"zone\": ",
                       JsonString(s.zone().name()), ", ", NextJson(s.NextN(*opt.now, next)));
+      if (v.count("previous")) {
+        std::string prev = NextJson(earlier);
+        prev.replace(1, 4, "previous");  // "next" -> "previous"
+        absl::StrAppend(&result, ", ", prev);
+      }
     }
     result += "}\n";
   } else {
@@ -159,6 +185,19 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
                       s.fixed_time() ? "fixed-time" : "interval", "\nzone: ", s.zone().name(),
                       "\n");
       result += FiresText(s, *opt.now, next);
+      if (v.count("previous")) {
+        absl::StrAppend(&result, "previous ", earlier.size(), " before ", FormatUtc(*opt.now),
+                        ":\n");
+        for (int64_t t : earlier) {
+          absl::StrAppend(&result, "  ", FormatLocal(t, s.zone()), "  ", FormatUtc(t), "\n");
+        }
+      }
+    }
+    // The default Timeout surprises: rate(1m) is not longer than 60 s.
+    if (!v.count("timeout") && !r.findings.ok() &&
+        r.findings.violations[0].detail.find("Timeout") != std::string::npos) {
+      result += "note: --timeout defaults to 60 s (a request's default Timeout); give "
+                "--timeout N to compare with another\n";
     }
   }
   std::fwrite(result.data(), 1, result.size(), out);

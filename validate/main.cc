@@ -3,7 +3,9 @@
 //
 // Exit status: 0 valid, 1 invalid, 2 usage or input error.
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/action.h"
 #include "core/catalog.h"
+#include "core/version.h"
 #include "validate/cli_util.h"
 #include "validate/frequency_command.h"
 #include "validate/render_command.h"
@@ -68,9 +71,11 @@ Usage:
       exactly one JSON result per line on stdout, in order. Only LF ends a line (a CR before it is dropped; NUL and other
       bytes are part of the line); a line over 1 MiB gets an
       InvalidRequest.Malformed record and the batch goes on.
-  validate frequency [options] EXPRESSION
+  validate frequency [options] EXPRESSION|-
       Check one Frequency (rate, at or cron) and print the verdict, the
-      canonical form, the class, warnings and the next fire times.
+      canonical form, the class, warnings and the next fire times. `-`
+      reads the expression from stdin; `--` ends the options (for an
+      expression that starts with -). Day-of-week 1 is Monday.
         --format=F        text (default) or json: {"valid", "violations",
                           "warnings", "schedule", "class", "zone", "next"}
         --zone=NAME       default zone for cron without one (default UTC):
@@ -80,6 +85,7 @@ Usage:
                           (default 60)
         --created=T       creation instant for rate (default: now)
         --next=N          how many fire times to print (default 5)
+        --previous=N      also the N fire times before now, latest first
   validate frequency --batch
       Read lines FREQUENCY<TAB>ZONE<TAB>NOW<TAB>TIMEOUT<TAB>N from stdin and
       print exactly one line per input line: "ERR <CODE> <detail>" or the
@@ -105,8 +111,8 @@ Usage:
       {"code", "http_status", "message", "group"}. NAME is one of
       RunCommand, CreateCommand, InvokeCommand, ModifyCommand, SendFile,
       ModifyInvocationAttribute, StopInvocation.
-  validate --help
-      This text.
+  validate --help | --version
+      This text; runcheck's release.
 
 Text output escapes every control character of the input (\x1b, \u0085)
 and lines carets up by display width. Exit status, single and batch: 0
@@ -137,12 +143,45 @@ int PrintCatalog(const std::vector<std::string>& args) {
 
 }  // namespace
 
+// The subcommand an unknown first word meant, when it is within two edits
+// of one ("freq" -> frequency is a prefix, "catalgo" -> catalog).
+std::optional<std::string_view> MeantCommand(std::string_view word) {
+  static constexpr std::string_view kCommands[] = {"frequency", "render", "catalog"};
+  for (std::string_view c : kCommands) {
+    if (word.size() >= 3 && c.substr(0, word.size()) == word) return c;
+  }
+  for (std::string_view c : kCommands) {
+    // Levenshtein distance within 2 (the words are short).
+    std::vector<size_t> row(c.size() + 1);
+    for (size_t j = 0; j <= c.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= word.size(); ++i) {
+      size_t diagonal = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= c.size(); ++j) {
+        const size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    if (row[c.size()] <= 2) return c;
+  }
+  return std::nullopt;
+}
+
 int main(int argc, char** argv) {
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
+    if (arg == "--") {  // the rest is not options
+      args.insert(args.end(), argv + i, argv + argc);
+      break;
+    }
     if (arg == "--help" || arg == "-h" || arg == "help") {
       std::printf("%s\n", kUsage);
+      return 0;
+    }
+    if (arg == "--version") {
+      std::printf("validate (runcheck %s)\n", runcheck::core::kVersion);
       return 0;
     }
     args.emplace_back(arg);
@@ -157,6 +196,13 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "catalog") {
     return PrintCatalog(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+  // A first word that is no file but close to a subcommand is a typo of it.
+  if (args[0][0] != '-' && args[0] != "-" && !std::filesystem::exists(args[0])) {
+    if (const std::optional<std::string_view> meant = MeantCommand(args[0])) {
+      return Usage(absl::StrCat("unknown command '", args[0], "' (did you mean ",
+                                std::string(*meant), "?)"));
+    }
   }
   return RequestCommand(args, stdin, stdout);
 }

@@ -205,5 +205,20 @@ check "bad facts path and offset" 1 "$(printf '%s\n' "$err" | grep -c 'instances
 "$bin" --facts /no/such/facts "$ex/request.json" 2>/dev/null; check "missing facts exit" 2 "$?"
 rm -f "$bad"
 
+# Operators' habits (issue 15, item 4).
+check "version" 1 "$("$bin" --version | grep -c '^validate (runcheck [0-9.]*)$')"
+err=$("$bin" freq '0 0 12 * * ?' 2>&1 >/dev/null); rc=$?
+check "typo of a command exit" 2 "$rc"
+check "typo of a command hint" 1 "$(printf '%s\n' "$err" | grep -c "unknown command 'freq' (did you mean frequency?)")"
+out=$(printf '0 0 12 * * ?\n' | "$bin" frequency --now=$now --next=1 --previous=2 -); rc=$?
+check "frequency from stdin exit" 0 "$rc"
+check "previous fires" "  2026-12-31 12:00:00 +00:00  2026-12-31T12:00:00Z" "$(printf '%s\n' "$out" | grep -A1 '^previous 2 before' | tail -1)"
+out=$("$bin" frequency --now=$now --format=json --next=0 --previous=1 -- '0 0 12 * * ?')
+check "previous fires json" 1 "$(printf '%s\n' "$out" | grep -c '"previous": \["2026-12-31T12:00:00Z"\]')"
+out=$("$bin" frequency --now=$now 'rate(1m)'); rc=$?
+check "default timeout exit" 1 "$rc"
+check "default timeout note" 1 "$(printf '%s\n' "$out" | grep -c '^note: --timeout defaults to 60 s')"
+check "explicit timeout, no note" 0 "$("$bin" frequency --now=$now --timeout=10 'rate(1m)' | grep -c '^note:')"
+
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"
