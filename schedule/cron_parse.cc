@@ -38,6 +38,35 @@ constexpr std::string_view kDayNames[] = {"MONDAY", "TUESDAY",  "WEDNESDAY",
                                      "THURSDAY", "FRIDAY", "SATURDAY",
                                      "SUNDAY"};
 
+// The name `upper` (upper case) most likely meant among `names`, as its
+// three-letter form: a name it starts with (`WEDS`, `SEPT`), else one within
+// two edits of a full name (`WENSDAY`, `FEBUARY`). Empty when none is close.
+std::string_view MeantName(std::string_view upper, const std::string_view* names, int n) {
+  for (int i = 0; i < n; ++i) {
+    if (upper.size() > 3 && upper.substr(0, 3) == names[i].substr(0, 3)) return names[i].substr(0, 3);
+  }
+  if (upper.size() <= 3) return {};  // a three-letter slip is too ambiguous
+  for (int i = 0; i < n; ++i) {
+    const std::string_view name = names[i];
+    if (upper.size() + 2 < name.size() || name.size() + 2 < upper.size()) continue;
+    size_t row[16];
+    if (name.size() >= 16) continue;
+    for (size_t j = 0; j <= name.size(); ++j) row[j] = j;
+    for (size_t a = 1; a <= upper.size(); ++a) {
+      size_t diagonal = row[0];
+      row[0] = a;
+      for (size_t j = 1; j <= name.size(); ++j) {
+        const size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                           diagonal + (upper[a - 1] == name[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    if (row[name.size()] <= 2) return name.substr(0, 3);
+  }
+  return {};
+}
+
 // A set of field values, bit (v - min).
 struct Bits {
   uint64_t w[3] = {0, 0, 0};
@@ -267,9 +296,32 @@ class ElementParser {
           }
         }
       }
+      // A hint: the name meant, or the field a name of the other kind
+      // belongs to.
+      std::string hint;
+      if (field_ == kMonth || field_ == kDow) {
+        const bool month = field_ == kMonth;
+        const std::string_view meant = MeantName(u, month ? kMonthNames : kDayNames, month ? 12 : 7);
+        const std::string_view other = MeantName(u, month ? kDayNames : kMonthNames, month ? 7 : 12);
+        const std::string_view* others = month ? kDayNames : kMonthNames;
+        bool other_exact = false;
+        for (int i = 0; i < (month ? 7 : 12); ++i) {
+          other_exact = other_exact || u == others[i] || (u.size() == 3 && u == others[i].substr(0, 3));
+        }
+        if (other_exact) {
+          hint = month ? "; that is a day of the week, and this is the month field"
+                       : "; that is a month, and this is the day-of-week field";
+        } else if (!meant.empty()) {
+          hint = absl::StrCat("; did you mean ", std::string(meant), "?");
+        } else if (!other.empty()) {
+          hint = month ? "; that is a day of the week, and this is the month field"
+                       : "; that is a month, and this is the day-of-week field";
+        }
+      }
       Fail(off, s.size(),
            absl::StrCat("'", core::QuoteUserText(s), "' is not a ", spec_.name,
-                        " value", field_ == kMonth ? " (JAN-DEC or 1-12)" : field_ == kDow ? " (MON-SUN or 0-7)" : ""));
+                        " value", field_ == kMonth ? " (JAN-DEC or 1-12)" : field_ == kDow ? " (MON-SUN or 0-7)" : "",
+                        hint));
       return std::nullopt;
     }
     std::optional<int> v = Number(s, off, "value");

@@ -149,6 +149,14 @@ TEST(FrequencyTest, DetailsNameWhatIsMeant) {
   EXPECT_NE(detail("0 0 0 * * ? GMT+5:30:00").find("GMT+5:30"), std::string::npos);
   EXPECT_NE(detail("rate(5min)").find("s, m, h and d"), std::string::npos);
   EXPECT_NE(detail("at(2027-06-06T13:15:30Z)").find("UTC"), std::string::npos);
+  // A misspelt name gets the name meant; a name of the other field says so.
+  EXPECT_NE(detail("0 0 12 ? * WEDS").find("did you mean WED?"), std::string::npos);
+  EXPECT_NE(detail("0 0 12 ? * THURS-FRI").find("did you mean THU?"), std::string::npos);
+  EXPECT_NE(detail("0 0 12 * FEBUARY ?").find("did you mean FEB?"), std::string::npos);
+  EXPECT_NE(detail("0 0 12 * MON ?").find("day of the week"), std::string::npos);
+  EXPECT_NE(detail("0 0 12 ? * JAN").find("that is a month"), std::string::npos);
+  EXPECT_EQ(detail("0 0 12 ? * XYZ").find("did you mean"), std::string::npos);
+  EXPECT_NE(detail("0 0 25 * * ?").find("outside 0-23"), std::string::npos);
   // Pacific/Apia skipped 2011-12-30 by moving across the date line, not for
   // daylight saving.
   FrequencyOptions o = Options();
