@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "schedule/describe.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 
@@ -67,6 +68,25 @@ void BM_Next(benchmark::State& state) {
   state.SetLabel(std::string(expr) + " " + kZones[state.range(1)]);
 }
 
+// issue 15: Describe (schedule/describe.h), per language (range 1: 0 en,
+// 1 ja, 2 zh), in the schedule's zone (UTC).
+void BM_Describe(benchmark::State& state) {
+  const char* expr = kExpressions[state.range(0)];
+  const auto r = ParseFrequency(expr, Options(0));
+  const auto lang = static_cast<runcheck::schedule::Language>(state.range(1));
+  for (auto _ : state) {
+    std::string d = runcheck::schedule::Describe(*r.schedule, lang);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetLabel(std::string(expr) + (state.range(1) == 0 ? " en" : state.range(1) == 1 ? " ja" : " zh"));
+}
+
+void DescribeArgs(benchmark::internal::Benchmark* b) {
+  for (int l = 0; l < 3; ++l) {
+    for (int e = 0; e < 8; ++e) b->Args({e, l});
+  }
+}
+
 void Args(benchmark::internal::Benchmark* b) {
   for (int z = 0; z < 2; ++z) {
     for (int e = 0; e < 8; ++e) b->Args({e, z});
@@ -76,6 +96,7 @@ void Args(benchmark::internal::Benchmark* b) {
 BENCHMARK(BM_Parse)->Apply(Args);
 BENCHMARK(BM_ParseWithRequestRules)->Apply(Args);
 BENCHMARK(BM_Next)->Apply(Args);
+BENCHMARK(BM_Describe)->Apply(DescribeArgs);
 
 }  // namespace
 

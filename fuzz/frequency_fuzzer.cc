@@ -1,4 +1,5 @@
 // Fuzz target: the Frequency parser, and on every schedule it accepts the
+// description in each language (schedule/describe.h) and
 // properties that must hold in every zone:
 //   Next(t) > t;  Next is strictly increasing along a chain;
 //   Previous(Next(t)) <= t;  ParseFrequency(ToString()) gives an equal schedule.
@@ -11,6 +12,7 @@
 #include <string_view>
 
 #include "fuzz/fuzz_check.h"
+#include "schedule/describe.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 
@@ -67,5 +69,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const FrequencyResult back = ParseFrequency(s.ToString(), again);
   Check(back.schedule.has_value());
   Check(*back.schedule == s);
+  // Every schedule has a whole description in every language: never empty,
+  // never two spaces, always with its zone part at the end (or before the
+  // DST note), and the canonical form reads the same.
+  for (const auto lang : {runcheck::schedule::Language::kEnglish,
+                          runcheck::schedule::Language::kJapanese,
+                          runcheck::schedule::Language::kChinese}) {
+    const std::string d = runcheck::schedule::Describe(s, lang);
+    Check(!d.empty() && d.find("  ") == std::string::npos);
+    Check(d.find(lang == runcheck::schedule::Language::kEnglish ? " (" : "（") != std::string::npos ||
+          s.kind() == runcheck::schedule::Schedule::Kind::kRate);
+    Check(runcheck::schedule::Describe(*back.schedule, lang) == d);
+  }
   return 0;
 }

@@ -143,6 +143,15 @@ class Schedule {
   bool explicit_zone() const { return explicit_zone_; }
   bool has_year_field() const;
 
+  // What the schedule is made of, for explaining it (schedule/describe.h):
+  // a cron schedule's fields (null for rate and at); a rate's period in
+  // seconds and the unit it was written in ("s", "m", "h", "d"); an at's
+  // instant (Unix seconds).
+  const CronFields* cron_fields() const { return cron_ ? &cron_->fields() : nullptr; }
+  int64_t rate_period_seconds() const { return period_; }
+  std::string_view rate_unit() const { return rate_unit_; }
+  int64_t at_instant() const { return at_; }
+
   friend bool operator==(const Schedule& a, const Schedule& b);
 
  private:

@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "schedule/describe.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
 #include "validate/cli_util.h"
@@ -94,8 +95,8 @@ int Batch(std::FILE* in, std::FILE* out) {
 int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
   std::string problem;
   std::optional<Flags> flags = ParseFlags(
-      args, {"format", "zone", "now", "timeout", "created", "next", "previous"}, {"batch"},
-      &problem);
+      args, {"format", "zone", "now", "timeout", "created", "next", "previous", "lang"},
+      {"batch"}, &problem);
   if (!flags) return Usage(problem);
   auto& v = flags->values;
   if (v.count("batch")) {
@@ -133,6 +134,11 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
   if (v.count("next") && (!absl::SimpleAtoi(v["next"], &next) || next < 0 || next > 10000)) {
     return Usage("--next takes a number from 0 to 10000");
   }
+  std::optional<schedule::Language> lang;
+  if (v.count("lang")) {
+    lang = schedule::FindLanguage(v["lang"]);
+    if (!lang) return Usage("--lang is en, ja or zh");
+  }
   int previous = 0;
   if (v.count("previous") &&
       (!absl::SimpleAtoi(v["previous"], &previous) || previous < 0 || previous > 10000)) {
@@ -164,6 +170,7 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
     result = absl::StrCat("{", FindingsJson(r.findings));
     if (r.schedule) {
       const schedule::Schedule& s = *r.schedule;
+      if (lang) absl::StrAppend(&result, ", \"description\": ", JsonString(Describe(s, *lang)));
       absl::StrAppend(&result, ", \"schedule\": ", JsonString(s.ToString()), ", \"class\": ",
                       s.fixed_time() ? "\"fixed-time\"" : "\"interval\"", ", \"zone\": ",
                       JsonString(s.zone().name()), ", ", NextJson(s.NextN(*opt.now, next)));
@@ -181,6 +188,7 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
     result += DroppedText(r.findings);
     if (r.schedule) {
       const schedule::Schedule& s = *r.schedule;
+      if (lang) absl::StrAppend(&result, "description: ", Describe(s, *lang), "\n");
       absl::StrAppend(&result, "canonical: ", s.ToString(), "\nclass: ",
                       s.fixed_time() ? "fixed-time" : "interval", "\nzone: ", s.zone().name(),
                       "\n");

@@ -86,6 +86,7 @@ Usage:
         --created=T       creation instant for rate (default: now)
         --next=N          how many fire times to print (default 5)
         --previous=N      also the N fire times before now, latest first
+        --lang=L          also describe it in a sentence: en, ja or zh
   validate frequency --batch
       Read lines FREQUENCY<TAB>ZONE<TAB>NOW<TAB>TIMEOUT<TAB>N from stdin and
       print exactly one line per input line: "ERR <CODE> <detail>" or the

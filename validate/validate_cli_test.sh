@@ -220,5 +220,12 @@ check "default timeout exit" 1 "$rc"
 check "default timeout note" 1 "$(printf '%s\n' "$out" | grep -c '^note: --timeout defaults to 60 s')"
 check "explicit timeout, no note" 0 "$("$bin" frequency --now=$now --timeout=10 'rate(1m)' | grep -c '^note:')"
 
+# --lang: the schedule in a sentence (issue 15).
+out=$("$bin" frequency --lang=ja --now=$now --next=0 '0 15 10 ? * 6L 2027-2030 Asia/Tokyo')
+check "describe ja" "description: 2027年から2030年の毎月最終土曜日の 10:15（Asia/Tokyo）" "$(printf '%s\n' "$out" | grep '^description:')"
+out=$("$bin" frequency --lang=en --format=json --now=$now --next=0 '0 15 10 ? * MON-FRI Asia/Shanghai')
+check "describe json" 1 "$(printf '%s\n' "$out" | grep -c '"description": "At 10:15 on Monday through Friday (Asia/Shanghai)"')"
+"$bin" frequency --lang=fr '0 0 12 * * ?' 2>/dev/null; check "unknown language exit" 2 "$?"
+
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"
