@@ -1,6 +1,8 @@
 #include "rules/validate.h"
 
 #include "rules/create_command.h"
+#include "rules/internal/rule_input.h"
+#include "rules/internal/shared_rules.h"
 #include "rules/invoke_command.h"
 #include "rules/modify_command.h"
 #include "rules/modify_invocation_attribute.h"
@@ -29,6 +31,11 @@ Verdict Validate(const Request& request, const ValidateOptions& options) {
       return ValidateStopInvocation(request, options);
   }
   return ValidateRunCommand(request, options);
+}
+
+AgentRequirement AgentForFrequency(const schedule::Schedule& frequency) {
+  const internal::Interpreted none;
+  return internal::RequiredAgent(Request(), none, frequency);
 }
 
 }  // namespace rules

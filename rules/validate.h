@@ -53,6 +53,10 @@ namespace rules {
 
 Verdict Validate(const Request& request, const ValidateOptions& options);
 
+// The oldest agent a Frequency alone needs (SPEC 6.9: rate, at, a cron year
+// field or zone), as a request with that Frequency would report it.
+AgentRequirement AgentForFrequency(const schedule::Schedule& frequency);
+
 }  // namespace rules
 }  // namespace runcheck
 

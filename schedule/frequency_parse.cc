@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "schedule/civil.h"
 #include "schedule/cron.h"
+#include "schedule/dst_encounters.h"
 #include "schedule/internal/never_fires.h"
 #include "schedule/internal/schedule_builder.h"
 #include "schedule/internal/zone_token.h"
@@ -401,35 +402,24 @@ class Parser {
 
   // Does the zone move its clock across a fire time within a year of now?
   void WarnDst(const CronFields& f, const TimeZone& z, size_t fields_end) {
-    const int64_t horizon = *opt_.now + 366 * kSecondsPerDay;
-    int64_t t = *opt_.now;
-    for (int i = 0; i < 8; ++i) {
-      std::optional<ZoneTransition> tr = z.NextTransition(t);
-      if (!tr || tr->at > horizon) return;
-      const int32_t before = z.OffsetAt(tr->at - 1);
-      const int64_t lo = tr->at + std::min(before, tr->offset);
-      const int64_t hi = tr->at + std::max(before, tr->offset);
-      std::optional<int64_t> c = f.NextCivil(lo);
-      if (c && *c < hi) {
-        const CivilTime d = CivilFromLocalSeconds(lo);
-        const bool gap = tr->offset > before;
-        Warn("frequency.dst-affected", base_, fields_end,
-             absl::StrFormat("on %04d-%02d-%02d %s the clock %s: fire times "
-                             "there follow the DST policy (%s)",
-                             d.year, d.month, d.day, z.name(),
-                             gap ? "skips ahead" : "falls back",
-                             gap ? (f.fixed_time ? "run once at the end of the gap"
-                                                 : "skipped")
-                                 : (f.fixed_time ? "first pass only"
-                                                 : "both passes")));
-        if (gap && tr->offset < 0) {
-          Warn("frequency.old-agent-dst-gap", base_, fields_end,
-               "older agents mishandle schedules in a zone west of UTC whose "
-               "fire times fall in a spring-forward gap");
-        }
-        return;
-      }
-      t = tr->at;
+    const std::vector<DstEncounter> met =
+        DstEncounters(f, z, *opt_.now, *opt_.now + 366 * kSecondsPerDay + 1);
+    if (met.empty()) return;
+    const DstEncounter& e = met.front();
+    const CivilTime d = CivilFromLocalSeconds(e.local_from);
+    Warn("frequency.dst-affected", base_, fields_end,
+         absl::StrFormat("on %04d-%02d-%02d %s the clock %s: fire times "
+                         "there follow the DST policy (%s)",
+                         d.year, d.month, d.day, z.name(),
+                         e.gap ? "skips ahead" : "falls back",
+                         e.gap ? (f.fixed_time ? "run once at the end of the gap"
+                                               : "skipped")
+                               : (f.fixed_time ? "first pass only"
+                                               : "both passes")));
+    if (e.gap && e.after < 0) {
+      Warn("frequency.old-agent-dst-gap", base_, fields_end,
+           "older agents mishandle schedules in a zone west of UTC whose "
+           "fire times fall in a spring-forward gap");
     }
   }
 

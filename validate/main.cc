@@ -16,6 +16,7 @@
 #include "core/catalog.h"
 #include "core/version.h"
 #include "validate/cli_util.h"
+#include "validate/explain_command.h"
 #include "validate/frequency_command.h"
 #include "validate/render_command.h"
 #include "validate/report.h"
@@ -24,6 +25,7 @@
 namespace {
 
 using runcheck::validate::Flags;
+using runcheck::validate::ExplainCommand;
 using runcheck::validate::FrequencyCommand;
 using runcheck::validate::ParseFlags;
 using runcheck::validate::RenderCommand;
@@ -96,6 +98,14 @@ Usage:
       skipped); N is 0-100000. A bad column is "ERR InvalidRequest.Malformed
       column K (NAME): ...". Rate schedules are created at NOW. Lines are
       read as for --batch above (a line over 1 MiB gets an ERR line).
+  validate explain [options] EXPRESSION|-
+      What a Frequency does, for an operator: a sentence (--lang=en|ja|zh),
+      the next and previous fires with weekday and distance from now
+      (--next=N, --previous=N, default 5), the clock changes of the next 12
+      months that touch it, its minimum interval, the oldest agent it needs,
+      and with --calendar=YEAR (or now) a year's grid, weeks from Monday,
+      fire days marked (--color=auto|always|never; NO_COLOR honoured).
+      --zone, --now, --timeout and --created as for frequency.
   validate render [options] FILE|-
       Fill a CommandContent template's placeholders as the agent does and
       print the script; a placeholder that cannot be made literal where it
@@ -147,7 +157,7 @@ int PrintCatalog(const std::vector<std::string>& args) {
 // The subcommand an unknown first word meant, when it is within two edits
 // of one ("freq" -> frequency is a prefix, "catalgo" -> catalog).
 std::optional<std::string_view> MeantCommand(std::string_view word) {
-  static constexpr std::string_view kCommands[] = {"frequency", "render", "catalog"};
+  static constexpr std::string_view kCommands[] = {"frequency", "explain", "render", "catalog"};
   for (std::string_view c : kCommands) {
     if (word.size() >= 3 && c.substr(0, word.size()) == word) return c;
   }
@@ -191,6 +201,9 @@ int main(int argc, char** argv) {
   if (args[0] == "frequency") {
     return FrequencyCommand(std::vector<std::string>(args.begin() + 1, args.end()), stdin,
                             stdout);
+  }
+  if (args[0] == "explain") {
+    return ExplainCommand(std::vector<std::string>(args.begin() + 1, args.end()), stdin, stdout);
   }
   if (args[0] == "render") {
     return RenderCommand(std::vector<std::string>(args.begin() + 1, args.end()), stdin, stdout);

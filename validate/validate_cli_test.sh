@@ -227,5 +227,27 @@ out=$("$bin" frequency --lang=en --format=json --now=$now --next=0 '0 15 10 ? * 
 check "describe json" 1 "$(printf '%s\n' "$out" | grep -c '"description": "At 10:15 on Monday through Friday (Asia/Shanghai)"')"
 "$bin" frequency --lang=fr '0 0 12 * * ?' 2>/dev/null; check "unknown language exit" 2 "$?"
 
+# explain (issue 15): the description, fires with weekdays and distance,
+# clock changes, the agent, and the calendar with and without colour.
+out=$("$bin" explain --lang=en --now=2026-12-04T00:00:00Z --next=2 --previous=1 --calendar=2027 --color=never \
+      '0 15 10 ? * 6L 2027-2030 Asia/Tokyo'); rc=$?
+check "explain exit" 0 "$rc"
+check "explain description" "  At 10:15 on the last Saturday of the month in 2027 through 2030 (Asia/Tokyo)" "$(printf '%s\n' "$out" | sed -n 2p)"
+check "explain next" "  Sat 2027-01-30 10:15:00 +09:00  (in 57 days 1 h)" "$(printf '%s\n' "$out" | grep -A1 '^next 2' | tail -1)"
+check "explain no previous" 1 "$(printf '%s\n' "$out" | grep -c '^previous 0 before it')"
+check "explain agent" 1 "$(printf '%s\n' "$out" | grep -c '^agent: at least 2.2.3.282 (Linux) / 2.1.3.282 (Windows)$')"
+check "calendar January's last week" "25 26 27 28 29 30*31                        29 30 31" "$(printf '%s\n' "$out" | grep '^25 26 27 28 29 30\*31' | head -1)"
+check "calendar marks twelve days" 12 "$(printf '%s\n' "$out" | grep -o '[0-9]\*' | wc -l)"
+out=$("$bin" explain --now=2026-12-04T00:00:00Z --calendar=2027 --color=always '0 15 10 ? * 6L 2027-2030 Asia/Tokyo')
+check "calendar in colour" 12 "$(printf '%s\n' "$out" | grep -o $'\x1b\[7m' | wc -l)"
+out=$(NO_COLOR=1 "$bin" explain --now=2026-12-04T00:00:00Z --calendar=2027 '0 15 10 ? * 6L 2027-2030 Asia/Tokyo')
+check "calendar NO_COLOR" 0 "$(printf '%s\n' "$out" | grep -c $'\x1b')"
+out=$("$bin" explain --now=2026-12-04T00:00:00Z --next=1 --previous=0 '0 30 2 * * ? America/New_York')
+check "explain clock change" 1 "$(printf '%s\n' "$out" | grep -c '^  2027-03-14 02:00-03:00 the clock skips ahead: a fire time there runs once, when the clock jumps$')"
+out=$("$bin" explain --now=2026-12-04T00:00:00Z --lang=zh 'rate(5m)')
+check "explain rate" 1 "$(printf '%s\n' "$out" | grep -c '^interval: 300 s (5 min)$')"
+"$bin" explain --calendar=1900 '0 0 12 * * ?' 2>/dev/null; check "explain bad calendar exit" 2 "$?"
+"$bin" explain --now=2026-12-04T00:00:00Z '0 0 25 * * ?' >/dev/null; check "explain invalid exit" 1 "$?"
+
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"
