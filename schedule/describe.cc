@@ -141,13 +141,30 @@ std::string Through(L lang, const std::string& a, const std::string& b) {
   return a;
 }
 
-// A field's runs as words: each value by `name`, a run of two or more as
-// "a through b".
+// A field's runs as words: each value by `name`, a run of two values as
+// both, a longer one as "a through b". `cycle`: the field's number of
+// values when it wraps around (0 when it does not).
 template <typename Name>
-std::string RunsText(L lang, const Shape& s, Name name) {
+std::string RunsText(L lang, const Shape& s, Name name, int cycle = 0) {
   std::vector<std::string> parts;
+  bool ranges = false;
   for (const Run& r : s.runs) {
-    parts.push_back(r.first == r.last ? name(r.first) : Through(lang, name(r.first), name(r.last)));
+    const int length = r.first <= r.last ? r.last - r.first + 1 : r.last + cycle - r.first + 1;
+    if (length == 1) {
+      parts.push_back(name(r.first));
+    } else if (length == 2) {
+      parts.push_back(name(r.first));
+      parts.push_back(name(r.last));
+    } else {
+      parts.push_back(Through(lang, name(r.first), name(r.last)));
+      ranges = true;
+    }
+  }
+  // In Japanese a range beside other items reads better after a comma.
+  if (lang == L::kJapanese && ranges && parts.size() > 1) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? "、" : "") + parts[i];
+    return out;
   }
   return Join(lang, parts);
 }
@@ -291,6 +308,29 @@ TimePhrase Time(L lang, const CronFields& f) {
     out.text = lang == L::kEnglish    ? "Every minute from " + a + " through " + b
                : lang == L::kJapanese ? a + "から" + b + "まで毎分"
                                       : a + "至" + b + "每分钟";
+    return out;
+  }
+  // Seconds vary within one minute of one hour: "Every 5 seconds from
+  // 12:00:00 through 12:00:59".
+  if (sec.kind != Shape::kSingle && min.kind == Shape::kSingle && hour.kind == Shape::kSingle) {
+    const std::string a = absl::StrFormat("%02d:%02d:00", hour.first, min.first);
+    const std::string b = absl::StrFormat("%02d:%02d:59", hour.first, min.first);
+    const std::string every = Lead(lang, sec, "second", "秒", "秒");
+    if (sec.kind == Shape::kAll || sec.kind == Shape::kStep) {
+      out.text = lang == L::kEnglish    ? every + " from " + a + " through " + b
+                 : lang == L::kJapanese ? a + "から" + b + "まで" + every
+                                        : a + "至" + b + every;
+      return out;
+    }
+  }
+  // One run of minutes every hour: "Every minute from 5 through 10 past the
+  // hour".
+  if (sec.kind == Shape::kSingle && sec.first == 0 && hour.kind == Shape::kAll &&
+      min.kind == Shape::kRuns && min.runs.size() == 1 && min.runs[0].first + 1 < min.runs[0].last) {
+    const int a = min.runs[0].first, b = min.runs[0].last;
+    out.text = lang == L::kEnglish    ? absl::StrCat("Every minute from ", a, " through ", b, " past the hour")
+               : lang == L::kJapanese ? absl::StrCat("毎時", a, "分から", b, "分まで毎分")
+                                      : absl::StrCat("每小时第", a, "至", b, "分钟的每分钟");
     return out;
   }
   // One second, a few minutes (or one), every hour or a span of hours.
@@ -440,7 +480,7 @@ std::string DayOfWeek(L lang, const CronFields& f, bool months_restricted) {
       for (int v : days.values) runs.runs.push_back({v, v});
     }
     if (runs.kind == Shape::kAll) runs.runs = {{0, 6}};
-    parts.push_back(RunsText(lang, runs, [&](int d) { return std::string(names[d]); }));
+    parts.push_back(RunsText(lang, runs, [&](int d) { return std::string(names[d]); }, 7));
   }
   for (int d : Bits(f.last_weekdays, 0, 6)) {
     parts.push_back(lang == L::kEnglish    ? absl::StrCat("the last ", names[d])
@@ -478,9 +518,10 @@ std::string Months(L lang, const CronFields& f) {
     runs.runs.clear();
     for (int v : m.values) runs.runs.push_back({v, v});
   }
-  const std::string list = RunsText(lang, runs, [&](int v) {
-    return lang == L::kEnglish ? std::string(kMonthEn[v - 1]) : std::to_string(v) + "月";
-  });
+  const std::string list = RunsText(
+      lang, runs,
+      [&](int v) { return lang == L::kEnglish ? std::string(kMonthEn[v - 1]) : std::to_string(v) + "月"; },
+      12);
   return lang == L::kEnglish ? "in " + list : list;
 }
 
@@ -557,8 +598,13 @@ std::string DescribeCron(L lang, const Schedule& s, const CronFields& f) {
                               ? absl::StrCat("on ", kMonthEn[month_shape.first - 1], " ", day_shape.first)
                               : absl::StrCat(month_shape.first, "月", day_shape.first, "日");
     std::string out;
+    const bool one_year = f.has_year && __builtin_popcountll(f.years[0]) + __builtin_popcountll(f.years[1]) +
+                                                __builtin_popcountll(f.years[2]) == 1;
     if (lang == L::kEnglish) {
-      out = time.text + " " + d + (years.empty() ? "" : ", " + years);
+      out = time.text + " " + d + (years.empty() ? "" : ", " + (one_year ? years.substr(3) : years));
+    } else if (one_year) {
+      out = years + d + (time.times_of_day ? (lang == L::kJapanese ? "の " : " ")
+                                           : (lang == L::kJapanese ? "、" : "，")) + time.text;
     } else {
       const bool ja = lang == L::kJapanese;
       out = (years.empty() ? "" : years + (ja ? "の" : "的")) + d +
