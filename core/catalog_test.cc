@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "core/testing/runfile.h"
 #include "gtest/gtest.h"
-#include "tools/cpp/runfiles/runfiles.h"
 
 namespace runcheck {
 namespace core {
@@ -24,15 +24,7 @@ struct ReferenceRow {
 // `path` from the workspace root, through the runfiles (so that the test
 // also runs as @runcheck//core:catalog_test from another workspace).
 std::vector<ReferenceRow> ReadTable(const std::string& path) {
-  std::string error;
-  std::unique_ptr<bazel::tools::cpp::runfiles::Runfiles> runfiles(
-      bazel::tools::cpp::runfiles::Runfiles::CreateForTest(&error));
-  if (runfiles == nullptr) {
-    ADD_FAILURE() << error;
-    return {};
-  }
-  std::ifstream in(runfiles->Rlocation("runcheck/" + path));
-  if (!in) ADD_FAILURE() << "cannot read " << path;
+  std::istringstream in(testing::ReadRunfile(path));
   std::vector<ReferenceRow> rows;
   std::string line;
   while (std::getline(in, line)) {

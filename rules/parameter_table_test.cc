@@ -3,12 +3,13 @@
 #include <fstream>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "core/testing/runfile.h"
 #include "gtest/gtest.h"
-#include "tools/cpp/runfiles/runfiles.h"
 
 namespace runcheck {
 namespace rules {
@@ -19,17 +20,9 @@ namespace {
 // table), in its order: list rows (`InstanceId.N`, `Tag.N.Key`,
 // `Tag.N.Value`) as one name, without `Action` and the SDK's owner fields.
 std::vector<std::string> ReferenceNames(core::Action action) {
-  std::string error;
-  std::unique_ptr<bazel::tools::cpp::runfiles::Runfiles> runfiles(
-      bazel::tools::cpp::runfiles::Runfiles::CreateForTest(&error));
-  if (runfiles == nullptr) {
-    ADD_FAILURE() << error;
-    return {};
-  }
   const std::string path =
       "tests/golden/actions/" + std::string(core::ActionName(action)) + "-params.tsv";
-  std::ifstream in(runfiles->Rlocation("runcheck/" + path));
-  if (!in) ADD_FAILURE() << "cannot read " << path;
+  std::istringstream in(testing::ReadRunfile(path));
   std::vector<std::string> names;
   std::string line;
   std::getline(in, line);  // the header

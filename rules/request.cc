@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/ascii.h"
+#include "core/edit_distance.h"
 #include "rules/parameter_table.h"
 
 namespace runcheck {
@@ -71,27 +72,6 @@ bool IsEnvelopeKey(std::string_view key) {
 
 namespace {
 
-char Fold(char c) { return core::LowerAscii(c); }
-
-// Levenshtein distance of `a` and `b` ignoring ASCII case, or `limit + 1`
-// when it is over `limit`. Both are short (the caller checks).
-size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
-  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::array<size_t, 65> row{};
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diagonal + (Fold(a[i - 1]) == Fold(b[j - 1]) ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return std::min(row[b.size()], limit + 1);
-}
-
 // The closest of `table`'s names to `key` within distance 2, or empty.
 std::string_view Closest(std::string_view key, const ParameterTable& table) {
   constexpr size_t kLimit = 2;
@@ -99,7 +79,7 @@ std::string_view Closest(std::string_view key, const ParameterTable& table) {
   std::string_view best;
   size_t best_distance = kLimit + 1;
   auto consider = [&](std::string_view name) {
-    const size_t d = EditDistance(key, name, kLimit);
+    const size_t d = core::EditDistance(key, name, kLimit);
     if (d < best_distance) {
       best = name;
       best_distance = d;
@@ -123,7 +103,7 @@ std::string ClosestParameter(std::string_view key, core::Action action) {
       const std::string_view field = key.substr(dot2 + 1);
       if (field.size() > 8) return {};
       for (std::string_view f : {"Key", "Value"}) {
-        if (EditDistance(field, f, 2) <= 2) {
+        if (core::EditDistance(field, f, 2) <= 2) {
           return std::string(key.substr(0, dot2 + 1)) + std::string(f);
         }
       }

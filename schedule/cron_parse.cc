@@ -9,6 +9,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "core/edit_distance.h"
 #include "core/utf8.h"
 #include "schedule/internal/weekday_days.h"
 
@@ -47,22 +48,7 @@ std::string_view MeantName(std::string_view upper, const std::string_view* names
   }
   if (upper.size() <= 3) return {};  // a three-letter slip is too ambiguous
   for (int i = 0; i < n; ++i) {
-    const std::string_view name = names[i];
-    if (upper.size() + 2 < name.size() || name.size() + 2 < upper.size()) continue;
-    size_t row[16];
-    if (name.size() >= 16) continue;
-    for (size_t j = 0; j <= name.size(); ++j) row[j] = j;
-    for (size_t a = 1; a <= upper.size(); ++a) {
-      size_t diagonal = row[0];
-      row[0] = a;
-      for (size_t j = 1; j <= name.size(); ++j) {
-        const size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                           diagonal + (upper[a - 1] == name[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    if (row[name.size()] <= 2) return name.substr(0, 3);
+    if (core::EditDistance(upper, names[i], 2) <= 2) return names[i].substr(0, 3);
   }
   return {};
 }

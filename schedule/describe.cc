@@ -11,6 +11,7 @@
 #include "core/ascii.h"
 #include "schedule/civil.h"
 #include "schedule/cron.h"
+#include "schedule/internal/english.h"
 
 namespace runcheck {
 namespace schedule {
@@ -83,23 +84,9 @@ std::vector<int> Bits(uint64_t bits, int lo, int hi) {
 
 // ---- Words ---------------------------------------------------------------------
 
-constexpr const char* kDayEn[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
-                                  "Friday", "Saturday", "Sunday"};
 constexpr const char* kDayJa[] = {"月曜日", "火曜日", "水曜日", "木曜日",
                                   "金曜日", "土曜日", "日曜日"};
 constexpr const char* kDayZh[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
-constexpr const char* kMonthEn[] = {"January", "February", "March",     "April",   "May",      "June",
-                                    "July",    "August",   "September", "October", "November", "December"};
-
-std::string Ordinal(int n) {
-  const int tens = n % 100, ones = n % 10;
-  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
-                       : ones == 1                ? "st"
-                       : ones == 2                ? "nd"
-                       : ones == 3                ? "rd"
-                                                  : "th";
-  return absl::StrCat(n, suffix);
-}
 
 constexpr const char* kNthEn[] = {"", "first", "second", "third", "fourth", "fifth"};
 
@@ -215,7 +202,7 @@ std::string HourQualifier(L lang, const Shape& h, bool through_hour, int at) {
     case Shape::kStep:
       switch (lang) {
         case L::kEnglish:
-          return absl::StrFormat("in every %s hour from %02d:00", Ordinal(h.step), h.first);
+          return absl::StrFormat("in every %s hour from %02d:00", internal::Ordinal(h.step), h.first);
         case L::kJapanese:
           return absl::StrFormat("%d時から%d時間おきの各時台", h.first, h.step);
         case L::kChinese:
@@ -271,7 +258,7 @@ std::string Lead(L lang, const Shape& s, const char* en_unit, const char* ja_uni
 std::string MinuteNoun(L lang, const Shape& m) {
   switch (m.kind) {
     case Shape::kStep:
-      return lang == L::kEnglish    ? absl::StrCat("every ", Ordinal(m.step), " minute")
+      return lang == L::kEnglish    ? absl::StrCat("every ", internal::Ordinal(m.step), " minute")
              : lang == L::kJapanese ? absl::StrCat(m.step, "分おきの各分")
                                     : absl::StrCat("每隔", m.step, "分钟");
     default: {
@@ -412,13 +399,13 @@ std::string DayOfMonth(L lang, const CronFields& f, bool months_restricted) {
   std::vector<std::string> parts;
   const Shape days = Analyze(Bits(f.days, 1, 31), 1, 31, false);
   auto day = [&](int d) {
-    return lang == L::kEnglish ? "the " + Ordinal(d) : std::to_string(d) + "日";
+    return lang == L::kEnglish ? "the " + internal::Ordinal(d) : std::to_string(d) + "日";
   };
   if (!days.values.empty()) {
     if (days.kind == Shape::kStep) {
       switch (lang) {
         case L::kEnglish:
-          parts.push_back(absl::StrCat("every ", days.step, " days from the ", Ordinal(days.first)));
+          parts.push_back(absl::StrCat("every ", days.step, " days from the ", internal::Ordinal(days.first)));
           break;
         case L::kJapanese:
           parts.push_back(absl::StrCat(days.first, "日から", days.step, "日ごと"));
@@ -449,7 +436,7 @@ std::string DayOfMonth(L lang, const CronFields& f, bool months_restricted) {
                                            : "最后一个工作日");
   }
   for (int d : Bits(f.nearest_weekdays, 1, 31)) {
-    parts.push_back(lang == L::kEnglish    ? "the weekday nearest the " + Ordinal(d)
+    parts.push_back(lang == L::kEnglish    ? "the weekday nearest the " + internal::Ordinal(d)
                     : lang == L::kJapanese ? absl::StrCat(d, "日に最も近い平日")
                                            : absl::StrCat("离", d, "日最近的工作日"));
   }
@@ -469,7 +456,7 @@ std::string DayOfMonth(L lang, const CronFields& f, bool months_restricted) {
 
 // The day-of-week part ("on Monday through Friday"), or empty.
 std::string DayOfWeek(L lang, const CronFields& f, bool months_restricted) {
-  const char* const* names = lang == L::kEnglish ? kDayEn : lang == L::kJapanese ? kDayJa : kDayZh;
+  const char* const* names = lang == L::kEnglish ? internal::kEnglishWeekdays : lang == L::kJapanese ? kDayJa : kDayZh;
   std::vector<std::string> parts;
   const Shape days = Analyze(Bits(f.weekdays, 0, 6), 0, 6, true);
   if (!days.values.empty()) {
@@ -520,7 +507,7 @@ std::string Months(L lang, const CronFields& f) {
   }
   const std::string list = RunsText(
       lang, runs,
-      [&](int v) { return lang == L::kEnglish ? std::string(kMonthEn[v - 1]) : std::to_string(v) + "月"; },
+      [&](int v) { return lang == L::kEnglish ? std::string(internal::kEnglishMonths[v - 1]) : std::to_string(v) + "月"; },
       12);
   return lang == L::kEnglish ? "in " + list : list;
 }
@@ -595,7 +582,7 @@ std::string DescribeCron(L lang, const Schedule& s, const CronFields& f) {
                     !f.last_weekday_of_month && f.nearest_weekdays == 0;
   if (date) {
     const std::string d = lang == L::kEnglish
-                              ? absl::StrCat("on ", kMonthEn[month_shape.first - 1], " ", day_shape.first)
+                              ? absl::StrCat("on ", internal::kEnglishMonths[month_shape.first - 1], " ", day_shape.first)
                               : absl::StrCat(month_shape.first, "月", day_shape.first, "日");
     std::string out;
     const bool one_year = f.has_year && __builtin_popcountll(f.years[0]) + __builtin_popcountll(f.years[1]) +

@@ -4,13 +4,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "core/testing/runfile.h"
 #include "gtest/gtest.h"
 #include "schedule/tzdb_zone_provider.h"
-#include "tools/cpp/runfiles/runfiles.h"
 
 namespace runcheck {
 namespace schedule {
@@ -23,16 +24,7 @@ struct Golden {
 // tests/golden/descriptions/<lang>.tsv: expression, then its sentence (each
 // line reviewed by hand; provenance in the file's header).
 std::vector<Golden> ReadGolden(const std::string& lang) {
-  std::string error;
-  std::unique_ptr<bazel::tools::cpp::runfiles::Runfiles> runfiles(
-      bazel::tools::cpp::runfiles::Runfiles::CreateForTest(&error));
-  if (runfiles == nullptr) {
-    ADD_FAILURE() << error;
-    return {};
-  }
-  const std::string path = "tests/golden/descriptions/" + lang + ".tsv";
-  std::ifstream in(runfiles->Rlocation("runcheck/" + path));
-  if (!in) ADD_FAILURE() << "cannot read " << path;
+  std::istringstream in(testing::ReadRunfile("tests/golden/descriptions/" + lang + ".tsv"));
   std::vector<Golden> rows;
   std::string line;
   while (std::getline(in, line)) {

@@ -7,26 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "schedule/civil.h"
+#include "schedule/internal/english.h"
 
 namespace runcheck {
 namespace schedule {
 namespace internal {
 namespace {
-
-constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-constexpr const char* kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                     "Friday", "Saturday", "Sunday"};
-
-std::string Ordinal(int n) {
-  const int tens = n % 100, ones = n % 10;
-  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
-                       : ones == 1                ? "st"
-                       : ones == 2                ? "nd"
-                       : ones == 3                ? "rd"
-                                                  : "th";
-  return absl::StrCat(n, suffix);
-}
 
 // The (year, month) pairs the year and month fields select from now's month
 // on.
@@ -88,10 +74,10 @@ std::optional<std::string> NthWeekdayReason(const CronFields& f, const CivilTime
   }
   if (weekday < 0) return std::nullopt;
   if (months.size() == 1) {
-    return absl::StrCat(kMonths[months[0].second - 1], " ", months[0].first, " has no ",
-                        Ordinal(k), " ", kWeekdays[weekday]);
+    return absl::StrCat(kEnglishMonths[months[0].second - 1], " ", months[0].first, " has no ",
+                        Ordinal(k), " ", kEnglishWeekdays[weekday]);
   }
-  return absl::StrCat("no month the fields select has a ", Ordinal(k), " ", kWeekdays[weekday]);
+  return absl::StrCat("no month the fields select has a ", Ordinal(k), " ", kEnglishWeekdays[weekday]);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,7 @@
 #include "gtest/gtest.h"
 #include "schedule/frequency.h"
 #include "schedule/tzdb_zone_provider.h"
-#include "tools/cpp/runfiles/runfiles.h"
+#include "core/testing/runfile.h"
 
 namespace runcheck {
 namespace {
@@ -27,12 +28,9 @@ int64_t ParseUtc(const std::string& s) {
 TEST(GoldenFrequencyTest, EveryRow) {
   // Through the runfiles, so that the test also runs as @runcheck//tests:...
   // from another workspace.
-  std::string error;
-  std::unique_ptr<bazel::tools::cpp::runfiles::Runfiles> runfiles(
-      bazel::tools::cpp::runfiles::Runfiles::CreateForTest(&error));
-  ASSERT_TRUE(runfiles != nullptr) << error;
-  std::ifstream in(runfiles->Rlocation("runcheck/tests/golden/frequency_vectors.tsv"));
-  ASSERT_TRUE(in.good());
+  const std::string text = testing::ReadRunfile("tests/golden/frequency_vectors.tsv");
+  ASSERT_FALSE(text.empty());
+  std::istringstream in(text);
   std::string line;
   int rows = 0;
   const auto& tzdb = schedule::TzdbZoneProvider::Default();

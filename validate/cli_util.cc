@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "schedule/civil.h"
 #include "schedule/frequency.h"
@@ -90,6 +91,54 @@ int RunBatch(std::FILE* in, std::FILE* out,
   }
   if (lines.error()) return Usage("cannot read the batch input");
   return status;
+}
+
+std::optional<std::string> ReadExpression(const std::string& arg, std::FILE* in,
+                                          std::string* problem) {
+  if (arg != "-") return arg;
+  std::optional<std::string> text = ReadInput("-", in, problem);
+  if (!text) return std::nullopt;
+  while (!text->empty() && (text->back() == '\n' || text->back() == '\r')) text->pop_back();
+  return text;
+}
+
+std::optional<schedule::FrequencyOptions> FrequencyOptionsFromFlags(
+    const std::map<std::string, std::string>& v, const schedule::ZoneProvider& zones,
+    std::string* problem) {
+  schedule::FrequencyOptions opt;
+  opt.zones = &zones;
+  if (const auto it = v.find("zone"); it != v.end()) {
+    std::optional<schedule::TimeZone> z = ParseZoneOption(it->second, zones, problem);
+    if (!z) {
+      *problem = "--zone: " + *problem;
+      return std::nullopt;
+    }
+    opt.default_zone = *z;
+  }
+  opt.now = absl::ToUnixSeconds(absl::Now());
+  if (const auto it = v.find("now"); it != v.end()) {
+    opt.now = ParseInstant(it->second);
+    if (!opt.now) {
+      *problem = "--now takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ";
+      return std::nullopt;
+    }
+  }
+  opt.timeout_seconds = 60;
+  if (const auto it = v.find("timeout"); it != v.end()) {
+    opt.timeout_seconds = ParseTimeout(it->second);
+    if (!opt.timeout_seconds) {
+      *problem = "--timeout takes a whole number of seconds, at least 1";
+      return std::nullopt;
+    }
+  }
+  if (const auto it = v.find("created"); it != v.end()) {
+    opt.created = ParseInstant(it->second);
+    if (!opt.created) {
+      *problem = "--created takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ";
+      return std::nullopt;
+    }
+  }
+  return opt;
 }
 
 std::optional<Flags> ParseFlags(const std::vector<std::string>& args,

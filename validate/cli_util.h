@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/action.h"
+#include "schedule/frequency.h"
 #include "schedule/time_zone.h"
 
 namespace runcheck {
@@ -75,6 +76,20 @@ struct Flags {
   std::map<std::string, std::string> values;
   std::vector<std::string> positional;
 };
+
+// A subcommand's expression argument: itself, or for `-` the first line of
+// `in` (its line end dropped). nullopt with `*problem` when `in` cannot be
+// read.
+std::optional<std::string> ReadExpression(const std::string& arg, std::FILE* in,
+                                          std::string* problem);
+
+// The Frequency options a one-expression subcommand takes (frequency,
+// explain): --zone (default UTC), --now (default: the clock), --timeout
+// (default 60, a request's default Timeout), --created. nullopt with
+// `*problem` the usage error.
+std::optional<schedule::FrequencyOptions> FrequencyOptionsFromFlags(
+    const std::map<std::string, std::string>& values, const schedule::ZoneProvider& zones,
+    std::string* problem);
 
 // --name=value or --name value; `known` lists the flags taking a value,
 // `switches` those that do not; `--` ends the flags. nullopt with `problem`

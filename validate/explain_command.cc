@@ -119,28 +119,10 @@ int ExplainCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
   if (!flags) return Usage(problem);
   auto& v = flags->values;
   if (flags->positional.size() != 1) return Usage("'explain' takes exactly one expression (quote it)");
-  const auto& tzdb = schedule::TzdbZoneProvider::Default();
-  schedule::FrequencyOptions opt;
-  opt.zones = &tzdb;
-  if (v.count("zone")) {
-    std::optional<schedule::TimeZone> z = ParseZoneOption(v["zone"], tzdb, &problem);
-    if (!z) return Usage("--zone: " + problem);
-    opt.default_zone = *z;
-  }
-  opt.now = absl::ToUnixSeconds(absl::Now());
-  if (v.count("now")) {
-    opt.now = ParseInstant(v["now"]);
-    if (!opt.now) return Usage("--now takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
-  }
-  opt.timeout_seconds = 60;
-  if (v.count("timeout")) {
-    opt.timeout_seconds = ParseTimeout(v["timeout"]);
-    if (!opt.timeout_seconds) return Usage("--timeout takes a whole number of seconds, at least 1");
-  }
-  if (v.count("created")) {
-    opt.created = ParseInstant(v["created"]);
-    if (!opt.created) return Usage("--created takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
-  }
+  const std::optional<schedule::FrequencyOptions> parsed =
+      FrequencyOptionsFromFlags(v, schedule::TzdbZoneProvider::Default(), &problem);
+  if (!parsed) return Usage(problem);
+  const schedule::FrequencyOptions& opt = *parsed;
   schedule::Language lang = schedule::Language::kEnglish;
   if (v.count("lang")) {
     const std::optional<schedule::Language> l = schedule::FindLanguage(v["lang"]);
@@ -174,13 +156,10 @@ int ExplainCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
   } else if (mode != "never") {
     return Usage("--color is auto, always or never");
   }
-  std::string text = flags->positional[0];
-  if (text == "-") {
-    const std::optional<std::string> read = ReadInput("-", in, &problem);
-    if (!read) return Usage(problem);
-    text = *read;
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  }
+  // `-`: the expression is stdin (one line; a trailing newline is dropped).
+  const std::optional<std::string> expression = ReadExpression(flags->positional[0], in, &problem);
+  if (!expression) return Usage(problem);
+  const std::string& text = *expression;
 
   const schedule::FrequencyResult r = schedule::ParseFrequency(text, opt);
   std::string result;

@@ -108,28 +108,10 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
   if (flags->positional.size() != 1) {
     return Usage("'frequency' takes exactly one expression (quote it)");
   }
-  const auto& tzdb = schedule::TzdbZoneProvider::Default();
-  FrequencyOptions opt;
-  opt.zones = &tzdb;
-  if (v.count("zone")) {
-    std::optional<TimeZone> z = ParseZoneOption(v["zone"], tzdb, &problem);
-    if (!z) return Usage("--zone: " + problem);
-    opt.default_zone = *z;
-  }
-  opt.now = absl::ToUnixSeconds(absl::Now());
-  if (v.count("now")) {
-    opt.now = ParseInstant(v["now"]);
-    if (!opt.now) return Usage("--now takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
-  }
-  opt.timeout_seconds = 60;
-  if (v.count("timeout")) {
-    opt.timeout_seconds = ParseTimeout(v["timeout"]);
-    if (!opt.timeout_seconds) return Usage("--timeout takes a whole number of seconds, at least 1");
-  }
-  if (v.count("created")) {
-    opt.created = ParseInstant(v["created"]);
-    if (!opt.created) return Usage("--created takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ");
-  }
+  const std::optional<FrequencyOptions> parsed =
+      FrequencyOptionsFromFlags(v, schedule::TzdbZoneProvider::Default(), &problem);
+  if (!parsed) return Usage(problem);
+  const FrequencyOptions& opt = *parsed;
   int next = 5;
   if (v.count("next") && (!absl::SimpleAtoi(v["next"], &next) || next < 0 || next > 10000)) {
     return Usage("--next takes a number from 0 to 10000");
@@ -150,13 +132,9 @@ int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::F
     json = v["format"] == "json";
   }
   // `-`: the expression is stdin (one line; a trailing newline is dropped).
-  std::string text = flags->positional[0];
-  if (text == "-") {
-    const std::optional<std::string> read = ReadInput("-", in, &problem);
-    if (!read) return Usage(problem);
-    text = *read;
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  }
+  const std::optional<std::string> expression = ReadExpression(flags->positional[0], in, &problem);
+  if (!expression) return Usage(problem);
+  const std::string& text = *expression;
   const FrequencyResult r = schedule::ParseFrequency(text, opt);
   std::vector<int64_t> earlier;
   if (r.schedule) {

@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/action.h"
 #include "core/catalog.h"
+#include "core/edit_distance.h"
 #include "core/version.h"
 #include "validate/cli_util.h"
 #include "validate/explain_command.h"
@@ -162,19 +163,7 @@ std::optional<std::string_view> MeantCommand(std::string_view word) {
     if (word.size() >= 3 && c.substr(0, word.size()) == word) return c;
   }
   for (std::string_view c : kCommands) {
-    // Levenshtein distance within 2 (the words are short).
-    std::vector<size_t> row(c.size() + 1);
-    for (size_t j = 0; j <= c.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= word.size(); ++i) {
-      size_t diagonal = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= c.size(); ++j) {
-        const size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    if (row[c.size()] <= 2) return c;
+    if (runcheck::core::EditDistance(word, c, 2) <= 2) return c;
   }
   return std::nullopt;
 }
