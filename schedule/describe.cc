@@ -551,17 +551,38 @@ std::string Zone(L lang, const Schedule& s) {
 
 std::string DstNote(L lang, const Schedule& s) {
   if (!s.explicit_zone() || !ObservesDst(s.zone())) return "";
-  const bool fixed = s.fixed_time();
+  using Gap = DstPolicy::Gap;
+  using Overlap = DstPolicy::Overlap;
+  const Gap gap = s.dst_gap();
+  const Overlap overlap = s.dst_overlap();
   switch (lang) {
-    case L::kEnglish:
-      return fixed ? "; in a skipped hour it runs once when the clock jumps, and in a repeated hour once"
-                   : "; fire times in a skipped hour are skipped, and in a repeated hour both run";
-    case L::kJapanese:
-      return fixed ? "。夏時間で飛ばされる時間帯の実行は時計が進んだ時点で1回、繰り返される時間帯では1回だけ実行します"
-                   : "。夏時間で飛ばされる時間帯の実行は行わず、繰り返される時間帯では2回とも実行します";
-    case L::kChinese:
-      return fixed ? "；夏令时跳过的时段在时钟跳变时执行一次，重复的时段只执行一次"
-                   : "；夏令时跳过的时段不执行，重复的时段两次都执行";
+    case L::kEnglish: {
+      const char* g = gap == Gap::kRunAtGapEnd ? "in a skipped hour it runs once when the clock jumps"
+                      : gap == Gap::kSkip      ? "fire times in a skipped hour are skipped"
+                                               : "fire times in a skipped hour run that much later";
+      const char* o = overlap == Overlap::kFirst    ? "in a repeated hour once, on the first pass"
+                      : overlap == Overlap::kSecond ? "in a repeated hour once, on the second pass"
+                                                    : "in a repeated hour both passes run";
+      return absl::StrCat("; ", g, ", and ", o);
+    }
+    case L::kJapanese: {
+      const char* g = gap == Gap::kRunAtGapEnd ? "夏時間で飛ばされる時間帯の実行は時計が進んだ時点で1回"
+                      : gap == Gap::kSkip      ? "夏時間で飛ばされる時間帯の実行は行わず"
+                                               : "夏時間で飛ばされる時間帯の実行はその分遅れて行い";
+      const char* o = overlap == Overlap::kFirst    ? "繰り返される時間帯では1回目だけ実行します"
+                      : overlap == Overlap::kSecond ? "繰り返される時間帯では2回目だけ実行します"
+                                                    : "繰り返される時間帯では2回とも実行します";
+      return absl::StrCat("。", g, "、", o);
+    }
+    case L::kChinese: {
+      const char* g = gap == Gap::kRunAtGapEnd ? "夏令时跳过的时段在时钟跳变时执行一次"
+                      : gap == Gap::kSkip      ? "夏令时跳过的时段不执行"
+                                               : "夏令时跳过的时段顺延执行";
+      const char* o = overlap == Overlap::kFirst    ? "重复的时段只在第一次执行"
+                      : overlap == Overlap::kSecond ? "重复的时段只在第二次执行"
+                                                    : "重复的时段两次都执行";
+      return absl::StrCat("；", g, "，", o);
+    }
   }
   return "";
 }

@@ -64,6 +64,22 @@ TEST(DescribeTest, GoldenInEveryLanguage) {
   }
 }
 
+// The DST note says what the schedule's own policy does, not the class
+// default, and only in a zone that still moves its clock.
+TEST(DescribeTest, DstNoteFollowsThePolicy) {
+  FrequencyOptions o;
+  o.zones = &TzdbZoneProvider::Default();
+  o.dst.gap = DstPolicy::Gap::kShift;
+  o.dst.overlap = DstPolicy::Overlap::kSecond;
+  const FrequencyResult r = ParseFrequency("0 30 2 * * ? America/New_York", o);
+  ASSERT_TRUE(r.schedule.has_value());
+  const std::string en = Describe(*r.schedule, Language::kEnglish);
+  EXPECT_NE(en.find("run that much later"), std::string::npos) << en;
+  EXPECT_NE(en.find("on the second pass"), std::string::npos) << en;
+  const FrequencyResult shanghai = ParseFrequency("0 30 2 * * ? Asia/Shanghai", o);
+  EXPECT_EQ(Describe(*shanghai.schedule, Language::kEnglish).find("skipped"), std::string::npos);
+}
+
 TEST(DescribeTest, FindLanguage) {
   EXPECT_EQ(FindLanguage("en"), Language::kEnglish);
   EXPECT_EQ(FindLanguage("ja-JP"), Language::kJapanese);

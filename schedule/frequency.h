@@ -148,6 +148,14 @@ class Schedule {
   // seconds and the unit it was written in ("s", "m", "h", "d"); an at's
   // instant (Unix seconds).
   const CronFields* cron_fields() const { return cron_ ? &cron_->fields() : nullptr; }
+  // A cron schedule's DST policy with kByClass resolved (SPEC 5.5); the
+  // class defaults for rate and at, which never meet a clock change.
+  DstPolicy::Gap dst_gap() const {
+    return cron_ ? cron_->gap() : DstPolicy::Gap::kRunAtGapEnd;
+  }
+  DstPolicy::Overlap dst_overlap() const {
+    return cron_ ? cron_->overlap() : DstPolicy::Overlap::kFirst;
+  }
   int64_t rate_period_seconds() const { return period_; }
   std::string_view rate_unit() const { return rate_unit_; }
   int64_t at_instant() const { return at_; }

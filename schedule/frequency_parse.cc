@@ -400,6 +400,17 @@ class Parser {
     return false;
   }
 
+  static const char* GapWords(DstPolicy::Gap gap) {
+    return gap == DstPolicy::Gap::kRunAtGapEnd ? "run once at the end of the gap"
+           : gap == DstPolicy::Gap::kSkip      ? "skipped"
+                                               : "shifted by the gap's length";
+  }
+  static const char* OverlapWords(DstPolicy::Overlap overlap) {
+    return overlap == DstPolicy::Overlap::kFirst    ? "first pass only"
+           : overlap == DstPolicy::Overlap::kSecond ? "second pass only"
+                                                    : "both passes";
+  }
+
   // Does the zone move its clock across a fire time within a year of now?
   void WarnDst(const CronFields& f, const TimeZone& z, size_t fields_end) {
     const std::vector<DstEncounter> met =
@@ -412,10 +423,8 @@ class Parser {
                          "there follow the DST policy (%s)",
                          d.year, d.month, d.day, z.name(),
                          e.gap ? "skips ahead" : "falls back",
-                         e.gap ? (f.fixed_time ? "run once at the end of the gap"
-                                               : "skipped")
-                               : (f.fixed_time ? "first pass only"
-                                               : "both passes")));
+                         e.gap ? GapWords(result_.schedule->dst_gap())
+                               : OverlapWords(result_.schedule->dst_overlap())));
     if (e.gap && e.after < 0) {
       Warn("frequency.old-agent-dst-gap", base_, fields_end,
            "older agents mishandle schedules in a zone west of UTC whose "

@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "schedule/civil.h"
@@ -102,6 +103,32 @@ std::optional<std::string> ReadExpression(const std::string& arg, std::FILE* in,
   return text;
 }
 
+std::optional<schedule::DstPolicy> ParseDstPolicy(std::string_view spec, std::string* problem) {
+  using Gap = schedule::DstPolicy::Gap;
+  using Overlap = schedule::DstPolicy::Overlap;
+  schedule::DstPolicy policy;
+  for (absl::string_view part : absl::StrSplit(absl::string_view(spec.data(), spec.size()), ',')) {
+    if (part == "gap=run-at-gap-end") {
+      policy.gap = Gap::kRunAtGapEnd;
+    } else if (part == "gap=skip") {
+      policy.gap = Gap::kSkip;
+    } else if (part == "gap=shift") {
+      policy.gap = Gap::kShift;
+    } else if (part == "overlap=first") {
+      policy.overlap = Overlap::kFirst;
+    } else if (part == "overlap=second") {
+      policy.overlap = Overlap::kSecond;
+    } else if (part == "overlap=both") {
+      policy.overlap = Overlap::kBoth;
+    } else {
+      *problem = absl::StrCat("--dst-policy takes gap=run-at-gap-end|skip|shift and/or "
+                              "overlap=first|second|both, not '", std::string(part), "'");
+      return std::nullopt;
+    }
+  }
+  return policy;
+}
+
 std::optional<schedule::FrequencyOptions> FrequencyOptionsFromFlags(
     const std::map<std::string, std::string>& v, const schedule::ZoneProvider& zones,
     std::string* problem) {
@@ -137,6 +164,11 @@ std::optional<schedule::FrequencyOptions> FrequencyOptionsFromFlags(
       *problem = "--created takes Unix seconds or YYYY-MM-DDTHH:MM:SSZ";
       return std::nullopt;
     }
+  }
+  if (const auto it = v.find("dst-policy"); it != v.end()) {
+    const std::optional<schedule::DstPolicy> policy = ParseDstPolicy(it->second, problem);
+    if (!policy) return std::nullopt;
+    opt.dst = *policy;
   }
   return opt;
 }

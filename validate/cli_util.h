@@ -83,9 +83,14 @@ struct Flags {
 std::optional<std::string> ReadExpression(const std::string& arg, std::FILE* in,
                                           std::string* problem);
 
+// --dst-policy=gap=G,overlap=O (either part may be left out): G is
+// run-at-gap-end, skip or shift; O is first, second or both (SPEC 5.5; the
+// default is by class). nullopt with `*problem` otherwise.
+std::optional<schedule::DstPolicy> ParseDstPolicy(std::string_view spec, std::string* problem);
+
 // The Frequency options a one-expression subcommand takes (frequency,
 // explain): --zone (default UTC), --now (default: the clock), --timeout
-// (default 60, a request's default Timeout), --created. nullopt with
+// (default 60, a request's default Timeout), --created, --dst-policy. nullopt with
 // `*problem` the usage error.
 std::optional<schedule::FrequencyOptions> FrequencyOptionsFromFlags(
     const std::map<std::string, std::string>& values, const schedule::ZoneProvider& zones,

@@ -114,7 +114,7 @@ std::string Calendar(const schedule::Schedule& s, int year, bool color) {
 int ExplainCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
   std::string problem;
   std::optional<Flags> flags =
-      ParseFlags(args, {"lang", "zone", "now", "timeout", "created", "next", "previous", "calendar", "color"},
+      ParseFlags(args, {"lang", "zone", "now", "timeout", "created", "next", "previous", "calendar", "color", "dst-policy"},
                  {}, &problem);
   if (!flags) return Usage(problem);
   auto& v = flags->values;
@@ -208,10 +208,16 @@ int ExplainCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
         absl::StrAppendFormat(
             &result, "  %04d-%02d-%02d %02d:%02d-%02d:%02d the clock %s: %s\n", a.year, a.month,
             a.day, a.hour, a.minute, b.hour, b.minute, e.gap ? "skips ahead" : "falls back",
-            e.gap ? (s.fixed_time() ? "a fire time there runs once, when the clock jumps"
-                                    : "fire times there are skipped")
-                  : (s.fixed_time() ? "a fire time there runs once, on the first pass"
-                                    : "fire times there run on both passes"));
+            e.gap ? (s.dst_gap() == schedule::DstPolicy::Gap::kRunAtGapEnd
+                         ? "a fire time there runs once, when the clock jumps"
+                     : s.dst_gap() == schedule::DstPolicy::Gap::kSkip
+                         ? "fire times there are skipped"
+                         : "fire times there run that much later")
+                  : (s.dst_overlap() == schedule::DstPolicy::Overlap::kFirst
+                         ? "a fire time there runs once, on the first pass"
+                     : s.dst_overlap() == schedule::DstPolicy::Overlap::kSecond
+                         ? "a fire time there runs once, on the second pass"
+                         : "fire times there run on both passes"));
       }
     }
   }

@@ -95,7 +95,7 @@ int Batch(std::FILE* in, std::FILE* out) {
 int FrequencyCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
   std::string problem;
   std::optional<Flags> flags = ParseFlags(
-      args, {"format", "zone", "now", "timeout", "created", "next", "previous", "lang"},
+      args, {"format", "zone", "now", "timeout", "created", "next", "previous", "lang", "dst-policy"},
       {"batch"}, &problem);
   if (!flags) return Usage(problem);
   auto& v = flags->values;

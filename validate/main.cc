@@ -90,6 +90,8 @@ Usage:
         --next=N          how many fire times to print (default 5)
         --previous=N      also the N fire times before now, latest first
         --lang=L          also describe it in a sentence: en, ja or zh
+        --dst-policy=P    gap=run-at-gap-end|skip|shift,overlap=first|second|both
+                          (either part; default by class, SPEC 5.5)
   validate frequency --batch
       Read lines FREQUENCY<TAB>ZONE<TAB>NOW<TAB>TIMEOUT<TAB>N from stdin and
       print exactly one line per input line: "ERR <CODE> <detail>" or the

@@ -136,7 +136,8 @@ int Batch(const Settings& s, std::FILE* in, std::FILE* out) {
 int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
   std::string problem;
   std::optional<Flags> flags =
-      ParseFlags(args, {"action", "facts", "format", "now", "zone", "created", "next", "limits"},
+      ParseFlags(args, {"action", "facts", "format", "now", "zone", "created", "next", "limits",
+                        "dst-policy"},
                  {"batch", "fail-fast"}, &problem);
   if (!flags) return Usage(problem);
   auto& f = flags->values;
@@ -144,6 +145,11 @@ int RequestCommand(const std::vector<std::string>& args, std::FILE* in, std::FIL
   const auto& tzdb = schedule::TzdbZoneProvider::Default();
   s.options.zones = &tzdb;
   s.options.fail_fast = f.count("fail-fast") > 0;
+  if (f.count("dst-policy")) {
+    const std::optional<schedule::DstPolicy> policy = ParseDstPolicy(f["dst-policy"], &problem);
+    if (!policy) return Usage(problem);
+    s.options.dst = *policy;
+  }
   if (f.count("action")) {
     s.decode.action = ParseActionOption(f["action"], &problem);
     if (!s.decode.action) return Usage(problem);

@@ -249,5 +249,17 @@ check "explain rate" 1 "$(printf '%s\n' "$out" | grep -c '^interval: 300 s (5 mi
 "$bin" explain --calendar=1900 '0 0 12 * * ?' 2>/dev/null; check "explain bad calendar exit" 2 "$?"
 "$bin" explain --now=2026-12-04T00:00:00Z '0 0 25 * * ?' >/dev/null; check "explain invalid exit" 1 "$?"
 
+# --dst-policy (SPEC 5.5) on frequency, explain and requests.
+out=$("$bin" frequency --now=2026-12-04T00:00:00Z --next=1 --dst-policy=gap=skip '0 30 2 14 3 ? 2027 America/New_York')
+check "dst policy skip: never fires" 1 "$(printf '%s\n' "$out" | grep -c 'skipped daylight-saving hour')"
+out=$("$bin" frequency --now=2026-12-04T00:00:00Z --next=1 --dst-policy=gap=skip '0 30 2 * * ? America/New_York')
+check "dst policy in the warning" 1 "$(printf '%s\n' "$out" | grep -c 'follow the DST policy (skipped)')"
+out=$("$bin" frequency --now=2026-12-04T00:00:00Z --next=1 '0 30 2 14 3 ? 2027 America/New_York')
+check "dst by class: once at gap end" 1 "$(printf '%s\n' "$out" | grep -c '2027-03-14 03:00:00 -04:00')"
+out=$("$bin" explain --now=2026-12-04T00:00:00Z --next=0 --previous=0 --dst-policy=overlap=both '0 30 1 * * ? America/New_York')
+check "explain dst policy" 1 "$(printf '%s\n' "$out" | grep -c 'the clock falls back: fire times there run on both passes')"
+"$bin" frequency --dst-policy=gap=never '0 0 12 * * ?' 2>/dev/null; check "bad dst policy exit" 2 "$?"
+"$bin" --dst-policy=overlap=second "$ex/request.json" --now=$now >/dev/null; check "request dst policy exit" 0 "$?"
+
 if (( fails > 0 )); then exit 1; fi
 echo "all validate CLI checks passed"
